@@ -1,0 +1,56 @@
+/**
+ * The shapes of the IAM policy documents this package emits, and the one place
+ * where they become JSON text.
+ */
+
+/** The only IAM policy language version AWS recommends; always emitted. */
+export const POLICY_VERSION = "2012-10-17";
+
+/** A condition block: operator → condition key → one value or several. */
+export type PolicyCondition = Readonly<Record<string, Readonly<Record<string, string | readonly string[]>>>>;
+
+/** One statement of an identity or trust policy. Only `Allow` is ever emitted. */
+export interface PolicyStatement {
+    readonly Sid?: string;
+    readonly Effect: "Allow";
+    readonly Principal?: { readonly Service: string };
+    readonly Action: string | readonly string[];
+    readonly Resource?: string | readonly string[];
+    readonly Condition?: PolicyCondition;
+}
+
+/** A whole IAM policy document. */
+export interface PolicyDocument {
+    readonly Version: typeof POLICY_VERSION;
+    readonly Statement: readonly PolicyStatement[];
+}
+
+/**
+ * Renders a policy as compact JSON with a fixed key order, so the same inputs
+ * always give byte-identical text and `pulumi preview --diff` shows no noise.
+ * The key order is the one AWS's own examples use.
+ */
+export function renderPolicy(document: PolicyDocument): string {
+    return JSON.stringify({
+        Version: document.Version,
+        Statement: document.Statement.map(orderStatementKeys),
+    });
+}
+
+function orderStatementKeys(statement: PolicyStatement): PolicyStatement {
+    const ordered: Record<string, unknown> = {};
+    for (const key of ["Sid", "Effect", "Principal", "Action", "Resource", "Condition"] as const) {
+        if (statement[key] !== undefined) {
+            ordered[key] = statement[key];
+        }
+    }
+    return ordered as unknown as PolicyStatement;
+}
+
+/**
+ * The size IAM measures against its policy quotas: the number of characters,
+ * not counting whitespace.
+ */
+export function policySize(text: string): number {
+    return text.replace(/\s/g, "").length;
+}

@@ -1,0 +1,27 @@
+// @ts-check
+import eslint from "@eslint/js";
+import prettier from "eslint-config-prettier";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+    { ignores: ["node_modules/", "bin/", "examples/**/node_modules/"] },
+    eslint.configs.recommended,
+    ...tseslint.configs.recommendedTypeChecked,
+    {
+        languageOptions: {
+            parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+        },
+        rules: {
+            "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+            "@typescript-eslint/consistent-type-imports": "off",
+            "@typescript-eslint/explicit-module-boundary-types": "error",
+            eqeqeq: "error",
+            "no-console": "error",
+        },
+    },
+    {
+        files: ["**/*.mjs"],
+        extends: [tseslint.configs.disableTypeChecked],
+    },
+    prettier,
+);

@@ -1,0 +1,16 @@
+// The stack program: one ExportRole, configured by this stack's config.
+// `pulumi up` runs it once per stack; `npm run plan` runs it offline.
+import * as pulumi from "@pulumi/pulumi";
+import { ExportRole } from "./components/exportRole";
+import { readStackSettings } from "./program/stackSettings";
+
+const exportRole = new ExportRole("pinpoint-export", readStackSettings(pulumi.runtime.allConfig(), pulumi.getStack()));
+
+/** The ARN of the role, for CreateExportJob's `RoleArn`. Known once the policy is attached. */
+export const roleArn = exportRole.roleArn;
+/** The name of the role. */
+export const roleName = exportRole.roleName;
+/** The ARN of the permission policy. */
+export const policyArn = exportRole.policyArn;
+/** Where the exports go, for CreateExportJob's `S3UrlPrefix`. */
+export const s3UrlPrefix = exportRole.s3UrlPrefix;
