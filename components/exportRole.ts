@@ -4,14 +4,12 @@ import { Policy } from "@pulumi/aws/iam/policy";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
 import { callerAccountId, providerRegion } from "./awsLookups";
-import { ExportRoleInputError } from "./exportRoleInputError";
-import { AccessProfile } from "./policies/accessProfile";
+import { assertKnownSettingsValid, CheckedSettings, SettingInputs } from "./checkedSettings";
 import { s3UrlPrefix } from "./policies/exportLocation";
 import { buildExportPolicy } from "./policies/exportPolicy";
 import { partitionOfRegion } from "./policies/partition";
 import { renderPolicy } from "./policies/policyDocument";
 import { buildTrustPolicy } from "./policies/trustPolicy";
-import { findMissing, findProblems, SETTING_RULES, SettingName, SettingValues } from "./validation/exportRoleProblems";
 
 /** The type token of the component, as it appears in URNs and in the schema. */
 export const EXPORT_ROLE_TYPE = "pinpoint-export:index:ExportRole";
@@ -89,76 +87,62 @@ export class ExportRole extends pulumi.ComponentResource {
 
     constructor(name: string, args: ExportRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         const heading = `ExportRole "${name}" has invalid arguments:`;
-        // Every value known now is checked before anything is registered.
-        const known = knownValues(args);
-        const problems = [...findMissing(known, argumentName, howToPass), ...findProblems(known, argumentName)];
-        if (problems.length > 0) {
-            throw new ExportRoleInputError(heading, problems);
-        }
+        assertKnownSettingsValid(heading, args as SettingInputs);
         super(EXPORT_ROLE_TYPE, name, {}, opts);
 
-        // Values that arrive later are checked when they resolve, failing the resource that needs them.
-        const checked = <T extends Inputs, R>(inputs: T, build: (values: pulumi.Unwrap<T>) => R) =>
-            checkedWhenKnown(heading, inputs, build);
-        const checkedArg = <K extends SettingName & keyof ExportRoleArgs>(setting: K) =>
-            args[setting] === undefined
-                ? undefined
-                : (checked({ [setting]: args[setting] }, (values) => values[setting]) as ExportRoleArgs[K]);
-
         const provider = this.getProvider("aws::");
-        const region = args.region ?? providerRegion(provider);
-        const accountId = args.accountId ?? callerAccountId(provider);
-        const { bucket, folder, accessProfile, kmsKeyArn, applicationId } = args;
+        const settings = new CheckedSettings(heading, {
+            ...(args as SettingInputs),
+            region: args.region ?? providerRegion(provider),
+            accountId: args.accountId ?? callerAccountId(provider),
+        });
 
-        const permissionPolicy = checked({ bucket, folder, region, accessProfile, kmsKeyArn }, (values) =>
+        const permissionPolicy = settings.derive(
+            ["bucket", "folder", "region", "accessProfile", "kmsKeyArn"],
+            (values) => renderPolicy(buildExportPolicy({ ...values, partition: partitionOfRegion(values.region!)! })),
+        );
+        const trustPolicy = settings.derive(["accountId", "region", "applicationId"], (values) =>
             renderPolicy(
-                buildExportPolicy({
-                    ...values,
-                    partition: partitionOfRegion(values.region)!,
-                    accessProfile: values.accessProfile as AccessProfile | undefined,
+                buildTrustPolicy({
+                    accountId: values.accountId!,
+                    region: values.region!,
+                    applicationId: values.applicationId,
+                    partition: partitionOfRegion(values.region!)!,
                 }),
             ),
         );
-        const trustPolicy = checked({ accountId, region, applicationId }, (values) =>
-            renderPolicy(buildTrustPolicy({ ...values, partition: partitionOfRegion(values.region)! })),
-        );
         this.s3UrlPrefix = pulumi.output(
-            checked({ bucket, folder }, (values) => s3UrlPrefix(values.bucket, values.folder)),
+            settings.derive(["bucket", "folder"], (values) => s3UrlPrefix(values.bucket, values.folder)),
         );
-        const tags = checkedArg("tags");
 
         this.policy = new Policy(
             `${name}-policy`,
             {
-                name: checkedArg("policyName"),
-                path: checkedArg("path"),
+                name: settings.value("policyName"),
+                path: settings.value("path"),
                 description: EXPORT_POLICY_DESCRIPTION,
                 policy: permissionPolicy,
-                tags,
+                tags: settings.value("tags"),
             },
             { parent: this },
         );
         this.role = new Role(
             `${name}-role`,
             {
-                name: checkedArg("roleName"),
-                path: checkedArg("path"),
+                name: settings.value("roleName"),
+                path: settings.value("path"),
                 description:
-                    args.description === undefined
-                        ? this.s3UrlPrefix.apply(
-                              (prefix) => `Lets Amazon Pinpoint export endpoints and segments to ${prefix}`,
-                          )
-                        : checkedArg("description"),
+                    settings.value("description") ??
+                    this.s3UrlPrefix.apply(
+                        (prefix) => `Lets Amazon Pinpoint export endpoints and segments to ${prefix}`,
+                    ),
                 assumeRolePolicy: trustPolicy,
-                maxSessionDuration: checkedArg("maxSessionDuration"),
+                maxSessionDuration: settings.value("maxSessionDuration"),
                 permissionsBoundary:
                     args.permissionsBoundary === undefined
                         ? undefined
-                        : checked(
-                              { permissionsBoundary: args.permissionsBoundary, region },
-                              (values) => values.permissionsBoundary,
-                          ),
-                tags,
+                        : settings.derive(["permissionsBoundary", "region"], (values) => values.permissionsBoundary!),
+                tags: settings.value("tags"),
             },
             { parent: this },
         );
@@ -178,61 +162,4 @@ export class ExportRole extends pulumi.ComponentResource {
             s3UrlPrefix: this.s3UrlPrefix,
         });
     }
-}
-
-type Inputs = Partial<Record<SettingName, pulumi.Input<unknown>>>;
-
-/**
- * `build(values)` once every input is known and valid. Inputs known now were
- * checked before registration, so they are built at once; otherwise the check
- * runs when they resolve, and a problem fails the resources that use the result.
- */
-function checkedWhenKnown<T extends Inputs, R>(
-    heading: string,
-    inputs: T,
-    build: (values: pulumi.Unwrap<T>) => R,
-): pulumi.Input<R> {
-    if (!Object.values(inputs).some(isPending)) {
-        return build(inputs as pulumi.Unwrap<T>);
-    }
-    return pulumi.all(inputs as Record<string, pulumi.Input<unknown>>).apply((values) => {
-        // Whatever a policy is built from must be there, whether given or looked up.
-        const needed = (["bucket", "folder", "region", "accountId"] as const).filter((setting) => setting in inputs);
-        const problems = [
-            ...findMissing(values, argumentName, howToPass, needed),
-            ...findProblems(values, argumentName),
-        ];
-        if (problems.length > 0) {
-            throw new ExportRoleInputError(heading, problems);
-        }
-        return build(values as pulumi.Unwrap<T>);
-    });
-}
-
-function argumentName(setting: SettingName): string {
-    return setting;
-}
-
-function howToPass(argument: string): string {
-    return `pass ${argument} in the ExportRole arguments`;
-}
-
-/** The arguments whose values are known now. */
-function knownValues(args: ExportRoleArgs): SettingValues {
-    const known: Record<string, unknown> = {};
-    for (const setting of Object.keys(SETTING_RULES) as SettingName[]) {
-        const value: unknown = (args as unknown as Record<string, unknown>)[setting];
-        if (!isPending(value)) {
-            known[setting] = value;
-        }
-    }
-    return known;
-}
-
-/** Whether a value is still to come: an Output, a Promise, or a map holding one. */
-function isPending(value: unknown): boolean {
-    if (pulumi.Output.isInstance(value) || value instanceof Promise) {
-        return true;
-    }
-    return typeof value === "object" && value !== null && Object.values(value).some(isPending);
 }

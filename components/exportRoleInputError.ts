@@ -18,11 +18,17 @@ export class ExportRoleInputError extends pulumi.InputPropertiesError {
     public readonly problems: readonly Problem[];
 
     constructor(heading: string, problems: readonly Problem[]) {
+        const message = formatProblems(heading, problems);
         super({
-            message: formatProblems(heading, problems),
+            message,
             errors: problems.map((problem) => ({ propertyPath: problem.key, reason: describeProblem(problem) })),
         });
         this.name = "ExportRoleInputError";
         this.problems = problems;
+        // When a late value fails, the runtime prefixes the message with each
+        // resource property it was serialising ("error serializing property
+        // "policy": ...") on the same error object, once per property. The
+        // message already names the argument, so it is kept as written.
+        Object.defineProperty(this, "message", { get: () => message, set: () => undefined, enumerable: false });
     }
 }

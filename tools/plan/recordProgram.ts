@@ -10,6 +10,8 @@ export interface Registration {
     readonly parent: string | undefined;
     /** The inputs in the engine's wire form: unknown values are `pulumi.runtime.unknownValue`. */
     readonly inputs: Record<string, unknown>;
+    /** The URNs this resource was once known by: a rename with aliases keeps the resource. */
+    readonly aliases: string[];
 }
 
 /** One invoke, i.e. one question the program would ask AWS. */
@@ -66,20 +68,34 @@ export async function recordProgram(
     return { registrations, invokes, outputs };
 }
 
+interface AliasSpec {
+    getName(): string;
+    getType(): string;
+    getStack(): string;
+    getProject(): string;
+    hasParenturn(): boolean;
+    getParenturn(): string;
+    getNoparent(): boolean;
+}
+
 interface RegisterRequest {
     getType(): string;
     getName(): string;
     getParent(): string;
     getCustom(): boolean;
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
+    getAliasesList(): { hasUrn(): boolean; getUrn(): string; getSpec(): AliasSpec }[];
 }
 
 interface RegisterResponse {
     getUrn(): string;
 }
 
-/** Wraps the mock monitor to keep what the mocks API does not pass on: parents and URNs. */
-function recordRegistrations(registrations: Registration[]): void {
+/**
+ * Wraps the mock monitor to keep what the mocks API does not pass on: parents,
+ * URNs and aliases. Call after `setMocks`.
+ */
+export function recordRegistrations(registrations: Registration[]): void {
     const monitor = pulumi.runtime.getMonitor() as unknown as {
         registerResource(
             request: RegisterRequest,
@@ -97,8 +113,20 @@ function recordRegistrations(registrations: Registration[]): void {
                     custom: request.getCustom(),
                     parent: request.getParent() || undefined,
                     inputs: request.getObject()?.toJavaScript() ?? {},
+                    aliases: request.getAliasesList().map((alias) => aliasUrn(request, alias)),
                 });
             }
             callback(error, response);
         });
+}
+
+/** The URN an alias names, worked out the way the engine does for a spec. */
+function aliasUrn(request: RegisterRequest, alias: ReturnType<RegisterRequest["getAliasesList"]>[number]): string {
+    if (alias.hasUrn()) {
+        return alias.getUrn();
+    }
+    const spec = alias.getSpec();
+    const parent = spec.getNoparent() ? "" : spec.hasParenturn() ? spec.getParenturn() : request.getParent();
+    const parentType = parent ? `${parent.split("::")[2]}$` : "";
+    return `urn:pulumi:${spec.getStack() || pulumi.getStack()}::${spec.getProject() || pulumi.getProject()}::${parentType}${spec.getType() || request.getType()}::${spec.getName() || request.getName()}`;
 }

@@ -28,6 +28,7 @@ export function planAsJson(stackConfig: StackConfig, record: ProgramRecord): obj
                 type: registration.type,
                 parent: registration.parent ?? root,
                 inputs: registration.inputs,
+                ...(registration.aliases.length > 0 ? { aliases: registration.aliases } : {}),
             },
         })),
         outputs: record.outputs,

@@ -1,0 +1,350 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { Provider } from "@pulumi/aws/provider";
+import { EXPORT_ROLE_TYPE, ExportRole, ExportRoleArgs } from "../../components/exportRole";
+import { ExportRoleInputError } from "../../components/exportRoleInputError";
+import {
+    CALLER_IDENTITY,
+    GET_PARTITION,
+    GET_REGION,
+    MOCK_AWS,
+    MockRecord,
+    resourceNamed,
+    useMocks,
+} from "../support/mocks";
+import { promiseOf, promisesOf, unhandledRejectionsDuring } from "../support/outputs";
+
+const ROLE = "aws:iam/role:Role";
+const POLICY = "aws:iam/policy:Policy";
+const ATTACHMENT = "aws:iam/rolePolicyAttachment:RolePolicyAttachment";
+
+const GIVEN: ExportRoleArgs = {
+    bucket: "example-bucket",
+    folder: "Exports",
+    accountId: "123456789012",
+    region: "us-east-1",
+};
+
+/** Waits until the component and its children are registered. */
+async function registered(component: ExportRole): Promise<void> {
+    await Promise.all(
+        [component, component.role, component.policy, component.attachment].map((resource) => promiseOf(resource.urn)),
+    );
+}
+
+describe("ExportRole", () => {
+    let record: MockRecord;
+    beforeEach(async () => {
+        record = await useMocks();
+    });
+
+    describe("its resource graph", () => {
+        it("is the component and its three children, named after it and parented to it", async () => {
+            const component = new ExportRole("exports", GIVEN);
+            await registered(component);
+            assert.deepEqual(
+                record.registrations.map((registration) => [registration.type, registration.name, registration.parent]),
+                [
+                    [EXPORT_ROLE_TYPE, "exports", undefined],
+                    [POLICY, "exports-policy", await promiseOf(component.urn)],
+                    [ROLE, "exports-role", await promiseOf(component.urn)],
+                    [ATTACHMENT, "exports-attachment", await promiseOf(component.urn)],
+                ],
+            );
+            assert.equal(EXPORT_ROLE_TYPE, "pinpoint-export:index:ExportRole");
+        });
+
+        it("attaches the policy to the role, by the role's name and the policy's ARN", async () => {
+            const component = new ExportRole("exports", GIVEN);
+            await registered(component);
+            const attachment = resourceNamed(record, ATTACHMENT, "exports-attachment");
+            const { roleName, policyArn } = await promisesOf({
+                roleName: component.role.name,
+                policyArn: component.policy.arn,
+            });
+            assert.deepEqual(attachment.inputs, { role: roleName, policyArn });
+            assert.equal(policyArn, "arn:aws:iam::111122223333:policy/exports-policy-1234567");
+        });
+
+        it("never gives the role managed or inline policies, which would fight the attachment", async () => {
+            await registered(new ExportRole("exports", GIVEN));
+            const role = resourceNamed(record, ROLE, "exports-role").inputs as Record<string, unknown>;
+            assert.equal(role.managedPolicyArns, undefined);
+            assert.equal(role.inlinePolicies, undefined);
+            assert.deepEqual(Object.keys(role).sort(), ["assumeRolePolicy", "description"]);
+        });
+
+        it("lets Pulumi autoname the role and the policy unless names are given", async () => {
+            await registered(new ExportRole("auto", GIVEN));
+            await registered(
+                new ExportRole("named", { ...GIVEN, roleName: "PinpointExport", policyName: "PinpointExportS3" }),
+            );
+            assert.equal((resourceNamed(record, ROLE, "auto-role").inputs as { name?: string }).name, undefined);
+            assert.equal((resourceNamed(record, POLICY, "auto-policy").inputs as { name?: string }).name, undefined);
+            assert.equal((resourceNamed(record, ROLE, "named-role").inputs as { name: string }).name, "PinpointExport");
+            assert.equal(
+                (resourceNamed(record, POLICY, "named-policy").inputs as { name: string }).name,
+                "PinpointExportS3",
+            );
+        });
+
+        it("passes the optional role settings through, and the path and tags to both role and policy", async () => {
+            const boundary = "arn:aws:iam::123456789012:policy/Boundary";
+            await registered(
+                new ExportRole("full", {
+                    ...GIVEN,
+                    path: "/service-role/",
+                    permissionsBoundary: boundary,
+                    maxSessionDuration: 7200,
+                    description: "Exports for the growth team",
+                    tags: { team: "growth" },
+                }),
+            );
+            const role = resourceNamed(record, ROLE, "full-role").inputs as Record<string, unknown>;
+            const policy = resourceNamed(record, POLICY, "full-policy").inputs as Record<string, unknown>;
+            assert.deepEqual(
+                [role.path, role.permissionsBoundary, role.maxSessionDuration, role.description, role.tags],
+                ["/service-role/", boundary, 7200, "Exports for the growth team", { team: "growth" }],
+            );
+            assert.deepEqual([policy.path, policy.tags], ["/service-role/", { team: "growth" }]);
+        });
+
+        it("describes the role by its S3 folder, and the policy with a fixed sentence IAM can keep", async () => {
+            await registered(new ExportRole("exports", { ...GIVEN, folder: "/a/b" }));
+            const role = resourceNamed(record, ROLE, "exports-role").inputs as { description: string };
+            const policy = resourceNamed(record, POLICY, "exports-policy").inputs as { description: string };
+            assert.equal(
+                role.description,
+                "Lets Amazon Pinpoint export endpoints and segments to s3://example-bucket/a/b/",
+            );
+            assert.equal(
+                policy.description,
+                "Lets Amazon Pinpoint export endpoints and segments into one folder of an S3 bucket.",
+            );
+        });
+
+        it("carries no aliases", async () => {
+            await registered(new ExportRole("exports", GIVEN));
+            assert.deepEqual(
+                record.registrations.map((registration) => registration.aliases),
+                [[], [], [], []],
+            );
+        });
+    });
+
+    describe("its outputs", () => {
+        it("are the role's ARN and name, the policy's ARN and the S3 URL prefix, also registered as outputs", async () => {
+            const component = new ExportRole("exports", { ...GIVEN, folder: "pinpoint/exports/" });
+            await registered(component);
+            const outputs = await promisesOf({
+                roleArn: component.roleArn,
+                roleName: component.roleName,
+                policyArn: component.policyArn,
+                s3UrlPrefix: component.s3UrlPrefix,
+            });
+            assert.deepEqual(outputs, {
+                roleArn: "arn:aws:iam::111122223333:role/exports-role-1234567",
+                roleName: "exports-role-1234567",
+                policyArn: "arn:aws:iam::111122223333:policy/exports-policy-1234567",
+                s3UrlPrefix: "s3://example-bucket/pinpoint/exports/",
+            });
+            await pulumi.runtime.disconnect();
+            const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, { state: unknown }> };
+            const state = monitor.resources.get(await promiseOf(component.urn))!.state as {
+                toJavaScript(): Record<string, unknown>;
+            };
+            assert.deepEqual(Object.keys(state.toJavaScript()).sort(), [
+                "policyArn",
+                "roleArn",
+                "roleName",
+                "s3UrlPrefix",
+            ]);
+        });
+
+        it("give the role's ARN only once the policy is attached", async () => {
+            let releaseAttachment!: () => void;
+            const attachmentHeld = new Promise<void>((resolve) => (releaseAttachment = resolve));
+            record = await useMocks(MOCK_AWS, {
+                delay: (args) => (args.type === ATTACHMENT ? attachmentHeld : undefined),
+            });
+            const component = new ExportRole("exports", GIVEN);
+            let roleArnKnown = false;
+            const roleArn = promiseOf(component.roleArn).then((arn) => {
+                roleArnKnown = true;
+                return arn;
+            });
+            await promiseOf(component.role.arn);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+            assert.equal(roleArnKnown, false, "roleArn resolved before the attachment existed");
+            releaseAttachment();
+            assert.equal(await roleArn, await promiseOf(component.role.arn));
+        });
+    });
+
+    describe("its policies", () => {
+        it("are the documents the pure builders make, for the given account and region", async () => {
+            await registered(new ExportRole("exports", GIVEN));
+            const policy = resourceNamed(record, POLICY, "exports-policy").inputs as { policy: string };
+            const role = resourceNamed(record, ROLE, "exports-role").inputs as { assumeRolePolicy: string };
+            assert.ok(policy.policy.includes('"Resource":["arn:aws:s3:::example-bucket/Exports/*"]'), policy.policy);
+            assert.ok(
+                role.assumeRolePolicy.includes(
+                    '"aws:SourceArn":"arn:aws:mobiletargeting:us-east-1:123456789012:apps/*"',
+                ),
+                role.assumeRolePolicy,
+            );
+        });
+
+        it("are sent to AWS as the same text every time", async () => {
+            await registered(new ExportRole("one", GIVEN));
+            await registered(new ExportRole("two", GIVEN));
+            const texts = ["one", "two"].map(
+                (name) => resourceNamed(record, POLICY, `${name}-policy`).inputs as { policy: string },
+            );
+            assert.equal(texts[0].policy, texts[1].policy);
+        });
+    });
+
+    describe("looking up the account and region", () => {
+        it("asks AWS nothing when both are given", async () => {
+            await registered(new ExportRole("exports", GIVEN));
+            assert.deepEqual(record.invokes, []);
+        });
+
+        it("asks the provider once for each, however many ExportRoles need them, and never for the partition", async () => {
+            const components = ["a", "b", "c"].map(
+                (name) => new ExportRole(name, { bucket: "example-bucket", folder: name }),
+            );
+            await Promise.all(components.map(registered));
+            assert.deepEqual(record.invokes.map((invoke) => invoke.token).sort(), [CALLER_IDENTITY, GET_REGION]);
+            assert.ok(!record.invokes.some((invoke) => invoke.token === GET_PARTITION));
+            const role = resourceNamed(record, ROLE, "b-role").inputs as { assumeRolePolicy: string };
+            assert.ok(
+                role.assumeRolePolicy.includes("arn:aws:mobiletargeting:eu-west-1:111122223333:apps/*"),
+                role.assumeRolePolicy,
+            );
+        });
+
+        it("asks only for what is missing", async () => {
+            await registered(
+                new ExportRole("exports", { bucket: "example-bucket", folder: "Exports", region: "us-east-1" }),
+            );
+            assert.deepEqual(
+                record.invokes.map((invoke) => invoke.token),
+                [CALLER_IDENTITY],
+            );
+        });
+
+        it("asks each explicit provider separately, through that provider", async () => {
+            const east = new Provider("east", { region: "us-east-1" });
+            const west = new Provider("west", { region: "us-west-2" });
+            const components = [
+                new ExportRole(
+                    "east",
+                    { bucket: "example-bucket", folder: "e", accountId: "123456789012" },
+                    { provider: east },
+                ),
+                new ExportRole(
+                    "east2",
+                    { bucket: "example-bucket", folder: "e2", accountId: "123456789012" },
+                    { providers: { aws: east } },
+                ),
+                new ExportRole(
+                    "west",
+                    { bucket: "example-bucket", folder: "w", accountId: "123456789012" },
+                    { provider: west },
+                ),
+            ];
+            await Promise.all(components.map(registered));
+            const regionAsks = record.invokes
+                .filter((invoke) => invoke.token === GET_REGION)
+                .map((invoke) => invoke.provider);
+            assert.equal(regionAsks.length, 2);
+            const [eastUrn, westUrn] = await Promise.all([promiseOf(east.urn), promiseOf(west.urn)]);
+            assert.ok(
+                regionAsks.some((provider) => provider?.startsWith(`${eastUrn}::`)),
+                String(regionAsks),
+            );
+            assert.ok(
+                regionAsks.some((provider) => provider?.startsWith(`${westUrn}::`)),
+                String(regionAsks),
+            );
+        });
+    });
+
+    describe("bad arguments", () => {
+        it("are all refused in one error before anything is registered", () => {
+            assert.throws(
+                () =>
+                    new ExportRole("exports", {
+                        bucket: "s3://my-bucket",
+                        folder: "a//b",
+                        accountId: "12345",
+                        region: "us-east-1",
+                    }),
+                (error: unknown) => {
+                    assert.ok(error instanceof ExportRoleInputError);
+                    assert.ok(
+                        pulumi.RunError.isInstance(error),
+                        "the program runner must print it without a stack trace",
+                    );
+                    assert.ok(pulumi.InputPropertiesError.isInstance(error));
+                    assert.deepEqual(
+                        error.problems.map((problem) => problem.key),
+                        ["bucket", "folder", "accountId"],
+                    );
+                    assert.match(
+                        error.message,
+                        /^ExportRole "exports" has invalid arguments:\n {2}- bucket: "s3:\/\/my-bucket" is an S3 URL/,
+                    );
+                    return true;
+                },
+            );
+            assert.deepEqual(record.resources, []);
+        });
+
+        it("include missing required arguments", () => {
+            assert.throws(
+                () => new ExportRole("exports", {} as ExportRoleArgs),
+                /- bucket: undefined is required but not set\. Fix: pass bucket in the ExportRole arguments\.\n {2}- folder: undefined is required/,
+            );
+            assert.deepEqual(record.resources, []);
+        });
+
+        it("that arrive as Outputs fail the resources built from them when they resolve, with the same message", async () => {
+            const rejections = await unhandledRejectionsDuring(async () => {
+                const component = new ExportRole("late", { ...GIVEN, bucket: pulumi.output("s3://my-bucket") });
+                await assert.rejects(promiseOf(component.s3UrlPrefix), (error: unknown) => {
+                    assert.ok(error instanceof ExportRoleInputError);
+                    assert.equal(
+                        error.message,
+                        'ExportRole "late" has invalid arguments:\n  - bucket: "s3://my-bucket" is an S3 URL, not a bucket name. Fix: give the bucket name, e.g. my-bucket.',
+                    );
+                    return true;
+                });
+            });
+            assert.deepEqual(
+                record.resources.map((resource) => resource.type),
+                [EXPORT_ROLE_TYPE],
+                "no resource may be created from a bad value",
+            );
+            assert.ok(rejections.length > 0);
+            assert.equal(new Set(rejections).size, 1, "one error object, so the runner reports it once");
+            assert.match((rejections[0] as Error).message, /^ExportRole "late" has invalid arguments:\n {2}- bucket: /);
+        });
+
+        it("include a provider region where Pinpoint is not offered", async () => {
+            record = await useMocks({ accountId: "111122223333", region: "cn-north-1", partition: "aws-cn" });
+            const rejections = await unhandledRejectionsDuring(async () => {
+                const component = new ExportRole("china", { bucket: "example-bucket", folder: "Exports" });
+                await promiseOf(component.urn);
+            });
+            assert.equal(new Set(rejections).size, 1);
+            assert.match((rejections[0] as Error).message, /- region: "cn-north-1" is in the aws-cn partition/);
+            assert.deepEqual(
+                record.resources.map((resource) => resource.type),
+                [EXPORT_ROLE_TYPE],
+            );
+        });
+    });
+});

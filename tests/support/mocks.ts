@@ -1,0 +1,104 @@
+// Strict mocks for the Pulumi runtime: every resource and invoke is recorded,
+// and an invoke nobody mocked fails loudly instead of returning nothing.
+import * as pulumi from "@pulumi/pulumi";
+import { recordRegistrations, Registration } from "../../tools/plan/recordProgram";
+
+/** The AWS account and region the mocked provider pretends to be in. */
+export interface MockAws {
+    readonly accountId: string;
+    readonly region: string;
+    readonly partition: string;
+}
+
+/** A world that differs from every value the tests pass explicitly, so a leak shows. */
+export const MOCK_AWS: MockAws = { accountId: "111122223333", region: "eu-west-1", partition: "aws" };
+
+/** What a program did under the mocks. */
+export interface MockRecord {
+    /** Each `newResource` call, in order. */
+    readonly resources: pulumi.runtime.MockResourceArgs[];
+    /** Each registration as the monitor saw it, with parent, URN and aliases. */
+    readonly registrations: Registration[];
+    /** Each invoke, in order. */
+    readonly invokes: pulumi.runtime.MockCallArgs[];
+}
+
+export const CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
+export const GET_REGION = "aws:index/getRegion:getRegion";
+export const GET_PARTITION = "aws:index/getPartition:getPartition";
+
+/**
+ * Installs fresh strict mocks and returns what they record. Resources echo
+ * their inputs, plus the ids, names and ARNs AWS and Pulumi would give them.
+ * `delay` may hold back a resource's registration, to test ordering.
+ */
+export async function useMocks(
+    aws: MockAws = MOCK_AWS,
+    options: { stack?: string; delay?: (args: pulumi.runtime.MockResourceArgs) => Promise<void> | undefined } = {},
+): Promise<MockRecord> {
+    const record: MockRecord = { resources: [], registrations: [], invokes: [] };
+    await pulumi.runtime.setMocks(
+        {
+            newResource: async (args) => {
+                record.resources.push(args);
+                await options.delay?.(args);
+                return mockState(args, aws);
+            },
+            call: (args) => {
+                record.invokes.push(args);
+                switch (args.token) {
+                    case CALLER_IDENTITY:
+                        return {
+                            accountId: aws.accountId,
+                            arn: `arn:${aws.partition}:iam::${aws.accountId}:user/tester`,
+                            userId: "AIDAEXAMPLE",
+                            id: aws.accountId,
+                        };
+                    case GET_REGION:
+                        return { region: aws.region, name: aws.region, id: aws.region, description: aws.region };
+                    case GET_PARTITION:
+                        return { partition: aws.partition, dnsSuffix: "amazonaws.com", id: aws.partition };
+                    default:
+                        throw new Error(`Mock call not implemented: ${args.token}`);
+                }
+            },
+        },
+        "pinpoint-export",
+        options.stack ?? "test",
+        false,
+    );
+    recordRegistrations(record.registrations);
+    return record;
+}
+
+function mockState(
+    args: pulumi.runtime.MockResourceArgs,
+    aws: MockAws,
+): { id: string; state: Record<string, unknown> } {
+    const inputs = args.inputs as Record<string, unknown>;
+    const name = (inputs.name as string | undefined) ?? `${args.name}-1234567`;
+    const path = (inputs.path as string | undefined) ?? "/";
+    switch (args.type) {
+        case "aws:iam/role:Role":
+            return {
+                id: name,
+                state: { ...inputs, name, arn: `arn:${aws.partition}:iam::${aws.accountId}:role${path}${name}` },
+            };
+        case "aws:iam/policy:Policy":
+            return {
+                id: name,
+                state: { ...inputs, name, arn: `arn:${aws.partition}:iam::${aws.accountId}:policy${path}${name}` },
+            };
+        default:
+            return { id: `${args.name}-id`, state: inputs };
+    }
+}
+
+/** The recorded `newResource` call for the resource of `type` named `name`. */
+export function resourceNamed(record: MockRecord, type: string, name: string): pulumi.runtime.MockResourceArgs {
+    const found = record.resources.filter((resource) => resource.type === type && resource.name === name);
+    if (found.length !== 1) {
+        throw new Error(`expected one ${type} named ${name}, found ${found.length}`);
+    }
+    return found[0];
+}

@@ -1,0 +1,36 @@
+import * as pulumi from "@pulumi/pulumi";
+
+/**
+ * The value of an Output, as a Promise that also rejects when the Output
+ * fails. (`apply` alone would never run for a failed Output, and the test
+ * would hang instead of failing.) Uses the Output's own `promise()`.
+ */
+export function promiseOf<T>(output: pulumi.Output<T>): Promise<T> {
+    return (output as unknown as { promise(): Promise<T> }).promise();
+}
+
+/** The values of several Outputs. */
+export function promisesOf<T extends Record<string, pulumi.Output<unknown>>>(
+    outputs: T,
+): Promise<{ [K in keyof T]: pulumi.Unwrap<T[K]> }> {
+    return promiseOf(pulumi.output(outputs) as pulumi.Output<{ [K in keyof T]: pulumi.Unwrap<T[K]> }>);
+}
+
+/**
+ * Collects the rejections nobody awaits while `body` runs. A value that fails
+ * its check after it resolves fails the registration of every resource built
+ * from it; the runtime surfaces that as an unhandled rejection, which the
+ * program runner reports (once per error object) and the test reads here.
+ */
+export async function unhandledRejectionsDuring(body: () => Promise<void>): Promise<unknown[]> {
+    const rejections: unknown[] = [];
+    const collect = (reason: unknown) => rejections.push(reason);
+    process.on("unhandledRejection", collect);
+    try {
+        await body();
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+        process.off("unhandledRejection", collect);
+    }
+    return rejections;
+}
