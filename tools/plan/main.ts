@@ -6,30 +6,38 @@ import { recordProgram } from "./recordProgram";
 import { planAsJson, planAsText } from "./renderPlan";
 import { readStackConfig, StackFileError } from "./stackConfig";
 
-const USAGE = "usage: npm run plan -- [--stack <name>] [--json]   (default stack: dev)";
+const USAGE =
+    "usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<stack>.yaml>] [--json]   (default stack: dev)";
 const PROJECT_DIR = path.resolve(__dirname, "..", "..");
 
 interface PlanOptions {
     readonly stack: string;
+    readonly configFile?: string;
     readonly json: boolean;
 }
 
 function parseArguments(argv: readonly string[]): PlanOptions | string {
     let stack = "dev";
     let json = false;
+    let configFile: string | undefined;
     for (let index = 0; index < argv.length; index++) {
         const argument = argv[index];
         if (argument === "--json") {
             json = true;
         } else if (argument === "--stack" || argument === "-s") {
             stack = argv[++index] ?? "";
+        } else if (argument === "--config-file") {
+            configFile = argv[++index] ?? "";
         } else if (argument.startsWith("--stack=")) {
             stack = argument.slice("--stack=".length);
         } else {
             return `unknown argument ${JSON.stringify(argument)}`;
         }
     }
-    return stack ? { stack, json } : "--stack needs a stack name";
+    if (!stack || configFile === "") {
+        return "--stack and --config-file need a value";
+    }
+    return { stack, json, configFile: configFile && path.resolve(configFile) };
 }
 
 /** A user's mistake: said plainly, without a stack trace. */
@@ -43,7 +51,7 @@ async function main(): Promise<number> {
         process.stderr.write(`${options}\n${USAGE}\n`);
         return 2;
     }
-    const stackConfig = readStackConfig(PROJECT_DIR, options.stack);
+    const stackConfig = readStackConfig(PROJECT_DIR, options.stack, options.configFile);
     pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
     const record = await recordProgram(
         stackConfig.project,

@@ -19,9 +19,10 @@ export class StackFileError extends Error {}
 
 /**
  * The config a `pulumi up` of `stack` would give the program: the defaults and
- * values declared in `Pulumi.yaml`, overridden by `Pulumi.<stack>.yaml`.
+ * values declared in `Pulumi.yaml`, overridden by `Pulumi.<stack>.yaml` (or by
+ * `configFile`, like the CLI's `--config-file`).
  */
-export function readStackConfig(projectDir: string, stack: string): StackConfig {
+export function readStackConfig(projectDir: string, stack: string, configFile?: string): StackConfig {
     const project = readYaml(path.join(projectDir, "Pulumi.yaml")) as {
         name?: string;
         config?: Record<string, unknown>;
@@ -29,7 +30,7 @@ export function readStackConfig(projectDir: string, stack: string): StackConfig 
     if (typeof project?.name !== "string") {
         throw new StackFileError("Pulumi.yaml has no project name.");
     }
-    const stackFile = path.join(projectDir, `Pulumi.${stack}.yaml`);
+    const stackFile = configFile ?? path.join(projectDir, `Pulumi.${stack}.yaml`);
     if (!fs.existsSync(stackFile)) {
         const stacks = fs
             .readdirSync(projectDir)

@@ -1,0 +1,167 @@
+import { strict as assert } from "assert";
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { promisify } from "util";
+import { buildExportPolicy } from "../../components/policies/exportPolicy";
+import { renderPolicy } from "../../components/policies/policyDocument";
+import { buildTrustPolicy } from "../../components/policies/trustPolicy";
+
+const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+interface PlanRun {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
+
+/** Runs `npm run plan -- <args>` the way a user does, minus npm's own start-up. */
+async function plan(...args: string[]): Promise<PlanRun> {
+    try {
+        const { stdout, stderr } = await promisify(execFile)(
+            process.execPath,
+            ["-r", "ts-node/register/transpile-only", "tools/plan/main.ts", ...args],
+            { cwd: PROJECT_DIR },
+        );
+        return { code: 0, stdout, stderr };
+    } catch (error) {
+        const failed = error as { code: number; stdout: string; stderr: string };
+        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+}
+
+interface PreviewStep {
+    op: string;
+    urn: string;
+    newState: { type: string; parent: string; custom: boolean; inputs: Record<string, unknown> };
+}
+
+describe("the offline plan", () => {
+    let json: { steps: PreviewStep[]; outputs: Record<string, unknown>; changeSummary: Record<string, number> };
+    let text: PlanRun;
+
+    before(async () => {
+        const [jsonRun, textRun] = await Promise.all([plan("--json"), plan("--stack", "dev")]);
+        assert.equal(jsonRun.code, 0, jsonRun.stderr);
+        json = JSON.parse(jsonRun.stdout) as typeof json;
+        text = textRun;
+    });
+
+    it("prints, as preview JSON, the four registrations of the dev stack", () => {
+        assert.deepEqual(
+            json.steps.map((step) => [step.op, step.newState.type, step.urn.split("::").pop()]),
+            [
+                ["create", "pinpoint-export:index:ExportRole", "pinpoint-export"],
+                ["create", "aws:iam/policy:Policy", "pinpoint-export-policy"],
+                ["create", "aws:iam/role:Role", "pinpoint-export-role"],
+                ["create", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "pinpoint-export-attachment"],
+            ],
+        );
+        assert.deepEqual(json.changeSummary, { create: 4 });
+        assert.equal(
+            json.steps[0].newState.parent,
+            "urn:pulumi:dev::pinpoint-export::pulumi:pulumi:Stack::pinpoint-export-dev",
+        );
+        assert.ok(json.steps.slice(1).every((step) => step.newState.parent === json.steps[0].urn));
+    });
+
+    it("gives the exact policy texts that would be sent to AWS", () => {
+        const [, policy, role] = json.steps;
+        assert.equal(
+            policy.newState.inputs.policy,
+            renderPolicy(buildExportPolicy({ partition: "aws", bucket: "example-bucket", folder: "Exports" })),
+        );
+        assert.equal(
+            role.newState.inputs.assumeRolePolicy,
+            renderPolicy(buildTrustPolicy({ partition: "aws", region: "us-east-1", accountId: "123456789012" })),
+        );
+    });
+
+    it("shows what only AWS can supply as unknown, never as a made-up value", () => {
+        const attachment = json.steps[3];
+        assert.deepEqual(attachment.newState.inputs, { policyArn: UNKNOWN, role: UNKNOWN });
+        assert.deepEqual(json.outputs, {
+            roleArn: UNKNOWN,
+            roleName: UNKNOWN,
+            policyArn: UNKNOWN,
+            s3UrlPrefix: "s3://example-bucket/Exports/",
+        });
+    });
+
+    it("prints, as text, every resource, the policies as indented JSON, and the stack outputs", () => {
+        assert.equal(text.code, 0, text.stderr);
+        for (const line of [
+            '+ create aws:iam/role:Role "pinpoint-export-role"',
+            '    parent: pinpoint-export:index:ExportRole "pinpoint-export"',
+            '                "aws:SourceArn": "arn:aws:mobiletargeting:us-east-1:123456789012:apps/*"',
+            '              "arn:aws:s3:::example-bucket/Exports/*"',
+            "    roleArn: (known after apply)",
+            '    s3UrlPrefix: "s3://example-bucket/Exports/"',
+            "Resources: 4 to create.",
+        ]) {
+            assert.ok(
+                text.stdout.split("\n").includes(line),
+                `missing line ${JSON.stringify(line)} in:\n${text.stdout}`,
+            );
+        }
+    });
+
+    describe("with other config", () => {
+        let dir: string;
+        before(() => {
+            dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+        });
+        after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+        const configFile = (name: string, yaml: string) => {
+            const file = path.join(dir, name);
+            fs.writeFileSync(file, yaml);
+            return file;
+        };
+
+        it("exits 1 with the validation message on stderr, and no stack trace, when the config is bad", async () => {
+            const run = await plan(
+                "--config-file",
+                configFile(
+                    "bad.yaml",
+                    'config:\n  pinpoint-export:bucket: "s3://my-bucket"\n  pinpoint-export:folder: Exports\n',
+                ),
+            );
+            assert.equal(run.code, 1);
+            assert.equal(run.stdout, "");
+            assert.equal(
+                run.stderr,
+                'The config of stack "dev" is invalid:\n' +
+                    '  - pinpoint-export:bucket: "s3://my-bucket" is an S3 URL, not a bucket name. Fix: give the bucket name, e.g. my-bucket.\n',
+            );
+        });
+
+        it("leaves the account and region unknown, and says why, when the stack does not set them", async () => {
+            const run = await plan(
+                "--config-file",
+                configFile(
+                    "lookups.yaml",
+                    "config:\n  pinpoint-export:bucket: example-bucket\n  pinpoint-export:folder: Exports\n",
+                ),
+            );
+            assert.equal(run.code, 0, run.stderr);
+            assert.ok(run.stdout.includes("    assumeRolePolicy: (known after apply)\n"), run.stdout);
+            assert.ok(run.stdout.includes("No account id is configured"), run.stdout);
+            assert.ok(run.stdout.includes("No region is configured"), run.stdout);
+        });
+
+        it("refuses a stack that has no config file, naming the ones there are", async () => {
+            const run = await plan("--stack", "nowhere");
+            assert.equal(run.code, 1);
+            assert.equal(run.stderr, "There is no Pulumi.nowhere.yaml. Stacks with a config file here: dev.\n");
+        });
+
+        it("refuses unknown arguments with its usage", async () => {
+            const run = await plan("--yes");
+            assert.equal(run.code, 2);
+            assert.match(run.stderr, /^unknown argument "--yes"\nusage: npm run plan/);
+        });
+    });
+});

@@ -1,0 +1,79 @@
+import { strict as assert } from "assert";
+import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { ExportRoleInputError } from "../../components/exportRoleInputError";
+import { readStackConfig } from "../../tools/plan/stackConfig";
+import { useMocks } from "../support/mocks";
+import { promisesOf } from "../support/outputs";
+
+const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+
+// The URNs `pulumi up` gives the dev stack's resources. Changing one replaces
+// the user's resource (a new role ARN breaks every export job that uses it),
+// so a rename must carry `aliases` naming the old URN.
+const DEV_URNS = [
+    "urn:pulumi:dev::pinpoint-export::pinpoint-export:index:ExportRole::pinpoint-export",
+    "urn:pulumi:dev::pinpoint-export::pinpoint-export:index:ExportRole$aws:iam/policy:Policy::pinpoint-export-policy",
+    "urn:pulumi:dev::pinpoint-export::pinpoint-export:index:ExportRole$aws:iam/role:Role::pinpoint-export-role",
+    "urn:pulumi:dev::pinpoint-export::pinpoint-export:index:ExportRole$aws:iam/rolePolicyAttachment:RolePolicyAttachment::pinpoint-export-attachment",
+];
+
+/** Runs the stack program afresh with the given stack's config, as `pulumi up` would. */
+async function runProgram(config: Record<string, string>): Promise<Record<string, pulumi.Output<string>>> {
+    pulumi.runtime.setAllConfig(config);
+    const program = require.resolve(path.join(PROJECT_DIR, "index"));
+    delete require.cache[program];
+    return (await import(program)) as Record<string, pulumi.Output<string>>;
+}
+
+describe("the stack program", () => {
+    it("creates the dev stack's resources under URNs that never change by accident", async () => {
+        const record = await useMocks(undefined, { stack: "dev" });
+        const outputs = await runProgram(readStackConfig(PROJECT_DIR, "dev").config);
+        await promisesOf(outputs);
+        await pulumi.runtime.disconnect();
+        for (const urn of DEV_URNS) {
+            const kept = record.registrations.some(
+                (registration) => registration.urn === urn || registration.aliases.includes(urn),
+            );
+            assert.ok(
+                kept,
+                `${urn} is gone: that replaces the user's resource. Add \`aliases\` naming it, or keep the name.`,
+            );
+        }
+        assert.equal(record.registrations.length, DEV_URNS.length);
+    });
+
+    it("exports the component's outputs as stack outputs", async () => {
+        await useMocks(undefined, { stack: "dev" });
+        const outputs = await promisesOf(await runProgram(readStackConfig(PROJECT_DIR, "dev").config));
+        assert.deepEqual(outputs, {
+            roleArn: "arn:aws:iam::111122223333:role/pinpoint-export-role-1234567",
+            roleName: "pinpoint-export-role-1234567",
+            policyArn: "arn:aws:iam::111122223333:policy/pinpoint-export-policy-1234567",
+            s3UrlPrefix: "s3://example-bucket/Exports/",
+        });
+    });
+
+    it("uses the dev stack's account and region, asking AWS for neither", async () => {
+        const record = await useMocks(undefined, { stack: "dev" });
+        await promisesOf(await runProgram(readStackConfig(PROJECT_DIR, "dev").config));
+        assert.deepEqual(record.invokes, []);
+        const role = record.resources.find((resource) => resource.type === "aws:iam/role:Role")!;
+        assert.ok(
+            (role.inputs as { assumeRolePolicy: string }).assumeRolePolicy.includes(
+                '"aws:SourceArn":"arn:aws:mobiletargeting:us-east-1:123456789012:apps/*"',
+            ),
+        );
+    });
+
+    it("stops before registering anything when the config is bad", async () => {
+        const record = await useMocks(undefined, { stack: "dev" });
+        await assert.rejects(
+            runProgram({ "pinpoint-export:bucket": "example-bucket", "pinpoint-export:folder": "a/../b" }),
+            (error: unknown) =>
+                error instanceof ExportRoleInputError && /pinpoint-export:folder: "a\/..\/b"/.test(error.message),
+        );
+        assert.deepEqual(record.resources, []);
+    });
+});
