@@ -133,8 +133,10 @@ export class ExportRole extends pulumi.ComponentResource {
                 path: settings.value("path"),
                 description:
                     settings.value("description") ??
-                    this.s3UrlPrefix.apply(
-                        (prefix) => `Lets Amazon Pinpoint export endpoints and segments to ${prefix}`,
+                    settings.derive(
+                        ["bucket", "folder"],
+                        (values) =>
+                            `Lets Amazon Pinpoint export endpoints and segments to ${s3UrlPrefix(values.bucket, values.folder)}`,
                     ),
                 assumeRolePolicy: trustPolicy,
                 maxSessionDuration: settings.value("maxSessionDuration"),

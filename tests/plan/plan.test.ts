@@ -4,6 +4,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
+import { runPlan } from "../../tools/plan/runPlan";
 import { buildExportPolicy } from "../../components/policies/exportPolicy";
 import { renderPolicy } from "../../components/policies/policyDocument";
 import { buildTrustPolicy } from "../../components/policies/trustPolicy";
@@ -17,8 +18,8 @@ interface PlanRun {
     stderr: string;
 }
 
-/** Runs `npm run plan -- <args>` the way a user does, minus npm's own start-up. */
-async function plan(...args: string[]): Promise<PlanRun> {
+/** Runs the plan as a user does, `npm run plan -- <args>`, minus npm's own start-up. */
+async function planProcess(...args: string[]): Promise<PlanRun> {
     try {
         const { stdout, stderr } = await promisify(execFile)(
             process.execPath,
@@ -41,13 +42,35 @@ interface PreviewStep {
 describe("the offline plan", () => {
     let json: { steps: PreviewStep[]; outputs: Record<string, unknown>; changeSummary: Record<string, number> };
     let text: PlanRun;
+    let badConfig: PlanRun;
+    let dir: string;
 
+    const configFile = (name: string, yaml: string) => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, yaml);
+        return file;
+    };
+
+    // Three runs as separate processes, at once: each costs about a second,
+    // most of it loading TypeScript and the Pulumi SDK. The other cases run
+    // the same code in this process.
     before(async () => {
-        const [jsonRun, textRun] = await Promise.all([plan("--json"), plan("--stack", "dev")]);
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+        const bad = configFile(
+            "bad.yaml",
+            'config:\n  pinpoint-export:bucket: "s3://my-bucket"\n  pinpoint-export:folder: Exports\n',
+        );
+        const [jsonRun, textRun, badRun] = await Promise.all([
+            planProcess("--json"),
+            planProcess("--stack", "dev"),
+            planProcess("--config-file", bad),
+        ]);
         assert.equal(jsonRun.code, 0, jsonRun.stderr);
         json = JSON.parse(jsonRun.stdout) as typeof json;
         text = textRun;
+        badConfig = badRun;
     });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
     it("prints, as preview JSON, the four registrations of the dev stack", () => {
         assert.deepEqual(
@@ -108,60 +131,42 @@ describe("the offline plan", () => {
         }
     });
 
-    describe("with other config", () => {
-        let dir: string;
-        before(() => {
-            dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
-        });
-        after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    it("exits 1 with the validation message on stderr, and no stack trace, when the config is bad", () => {
+        assert.equal(badConfig.code, 1);
+        assert.equal(badConfig.stdout, "");
+        assert.equal(
+            badConfig.stderr,
+            'The config of stack "dev" is invalid:\n' +
+                '  - pinpoint-export:bucket: "s3://my-bucket" is an S3 URL, not a bucket name. Fix: give the bucket name, e.g. my-bucket.\n',
+        );
+    });
 
-        const configFile = (name: string, yaml: string) => {
-            const file = path.join(dir, name);
-            fs.writeFileSync(file, yaml);
-            return file;
-        };
+    it("leaves the account and region unknown, and says why, when the stack does not set them", async () => {
+        const run = await runPlan(PROJECT_DIR, [
+            "--config-file",
+            configFile(
+                "lookups.yaml",
+                "config:\n  pinpoint-export:bucket: example-bucket\n  pinpoint-export:folder: Exports\n",
+            ),
+        ]);
+        assert.equal(run.code, 0, run.stderr);
+        assert.ok(run.stdout.includes("    assumeRolePolicy: (known after apply)\n"), run.stdout);
+        assert.ok(run.stdout.includes("No account id is configured"), run.stdout);
+        assert.ok(run.stdout.includes("No region is configured"), run.stdout);
+    });
 
-        it("exits 1 with the validation message on stderr, and no stack trace, when the config is bad", async () => {
-            const run = await plan(
-                "--config-file",
-                configFile(
-                    "bad.yaml",
-                    'config:\n  pinpoint-export:bucket: "s3://my-bucket"\n  pinpoint-export:folder: Exports\n',
-                ),
-            );
-            assert.equal(run.code, 1);
-            assert.equal(run.stdout, "");
-            assert.equal(
-                run.stderr,
-                'The config of stack "dev" is invalid:\n' +
-                    '  - pinpoint-export:bucket: "s3://my-bucket" is an S3 URL, not a bucket name. Fix: give the bucket name, e.g. my-bucket.\n',
-            );
-        });
+    it("refuses a stack that has no config file, naming the ones there are", async () => {
+        const run = await runPlan(PROJECT_DIR, ["--stack", "nowhere"]);
+        assert.equal(run.code, 1);
+        assert.equal(run.stderr, "There is no Pulumi.nowhere.yaml. Stacks with a config file here: dev.\n");
+    });
 
-        it("leaves the account and region unknown, and says why, when the stack does not set them", async () => {
-            const run = await plan(
-                "--config-file",
-                configFile(
-                    "lookups.yaml",
-                    "config:\n  pinpoint-export:bucket: example-bucket\n  pinpoint-export:folder: Exports\n",
-                ),
-            );
-            assert.equal(run.code, 0, run.stderr);
-            assert.ok(run.stdout.includes("    assumeRolePolicy: (known after apply)\n"), run.stdout);
-            assert.ok(run.stdout.includes("No account id is configured"), run.stdout);
-            assert.ok(run.stdout.includes("No region is configured"), run.stdout);
-        });
-
-        it("refuses a stack that has no config file, naming the ones there are", async () => {
-            const run = await plan("--stack", "nowhere");
-            assert.equal(run.code, 1);
-            assert.equal(run.stderr, "There is no Pulumi.nowhere.yaml. Stacks with a config file here: dev.\n");
-        });
-
-        it("refuses unknown arguments with its usage", async () => {
-            const run = await plan("--yes");
-            assert.equal(run.code, 2);
-            assert.match(run.stderr, /^unknown argument "--yes"\nusage: npm run plan/);
-        });
+    it("refuses unknown arguments, and options without values, with its usage", async () => {
+        for (const argv of [["--yes"], ["--stack"], ["--config-file"]]) {
+            const run = await runPlan(PROJECT_DIR, argv);
+            assert.equal(run.code, 2, argv.join(" "));
+            assert.match(run.stderr, /\nusage: npm run plan/);
+        }
+        assert.equal((await runPlan(PROJECT_DIR, ["--yes"])).stderr.split("\n")[0], 'unknown argument "--yes"');
     });
 });
