@@ -131,13 +131,7 @@ export class ExportRole extends pulumi.ComponentResource {
             {
                 name: settings.value("roleName"),
                 path: settings.value("path"),
-                description:
-                    settings.value("description") ??
-                    settings.derive(
-                        ["bucket", "folder"],
-                        (values) =>
-                            `Lets Amazon Pinpoint export endpoints and segments to ${s3UrlPrefix(values.bucket, values.folder)}`,
-                    ),
+                description: settings.value("description") ?? this.s3UrlPrefix.apply(defaultRoleDescription),
                 assumeRolePolicy: trustPolicy,
                 maxSessionDuration: settings.value("maxSessionDuration"),
                 permissionsBoundary:
@@ -164,4 +158,9 @@ export class ExportRole extends pulumi.ComponentResource {
             s3UrlPrefix: this.s3UrlPrefix,
         });
     }
+}
+
+/** The role's description when none is given: where its exports go. IAM can change it in place. */
+function defaultRoleDescription(exportsUrl: string): string {
+    return `Lets Amazon Pinpoint export endpoints and segments to ${exportsUrl}`;
 }
