@@ -48,7 +48,7 @@ describe("the npm package, installed from its tarball into the TypeScript exampl
     let programDir: string;
     let packedFiles: string[];
 
-    before(function () {
+    before(() => {
         workDir = fs.mkdtempSync(path.join(os.tmpdir(), "pinpoint-export-consumer-"));
         // `npm pack` runs `prepare`, so the tarball holds a fresh build.
         const [packed] = JSON.parse(

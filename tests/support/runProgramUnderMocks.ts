@@ -10,6 +10,7 @@
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
+import * as yaml from "js-yaml";
 import type * as PulumiSdk from "@pulumi/pulumi";
 
 /** What the program did, as the test reads it. */
@@ -34,7 +35,9 @@ async function main(): Promise<void> {
     const [programDir, stack, configJson] = process.argv.slice(2);
     const requireFromProgram = createRequire(path.join(programDir, "index.ts"));
     const pulumi = requireFromProgram("@pulumi/pulumi") as typeof PulumiSdk;
-    const project = /^name:\s*(\S+)/m.exec(fs.readFileSync(path.join(programDir, "Pulumi.yaml"), "utf8"))![1];
+    const { name: project } = yaml.load(fs.readFileSync(path.join(programDir, "Pulumi.yaml"), "utf8")) as {
+        name: string;
+    };
     const run: ProgramRun = {
         resources: [],
         invokes: [],
