@@ -4,7 +4,10 @@ import prettier from "eslint-config-prettier";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["node_modules/", "bin/", "examples/**/node_modules/"] },
+    // lib/ is the build. The examples are consumer programs with their own projects: the TypeScript one
+    // is type-checked by tests/package/consumer.test.ts against the packed library, the others are
+    // not TypeScript.
+    { ignores: ["node_modules/", "bin/", "lib/", "examples/"] },
     eslint.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {

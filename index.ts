@@ -1,7 +1,12 @@
 // The stack program: one ExportRole, configured by this stack's config.
-// `pulumi up` runs it once per stack; `npm run plan` runs it offline.
+// `pulumi up` runs it once per stack (Pulumi.yaml names it as `main`, because
+// package.json's "exports" and "main" name the npm library); `npm run plan`
+// runs it offline. It takes the component from the library's entry, as a
+// program that installs the package would; Pulumi's schema analyzer, which
+// starts from this file for `pulumi package add`, follows that import to
+// ExportRole (README, "Packaging").
 import * as pulumi from "@pulumi/pulumi";
-import { ExportRole } from "./components/exportRole";
+import { ExportRole } from "./components";
 import { readStackSettings } from "./program/stackSettings";
 
 const exportRole = new ExportRole("pinpoint-export", readStackSettings(pulumi.runtime.allConfig(), pulumi.getStack()));

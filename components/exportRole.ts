@@ -18,7 +18,7 @@ export const EXPORT_ROLE_TYPE = "pinpoint-export:index:ExportRole";
 export const EXPORT_POLICY_DESCRIPTION =
     "Lets Amazon Pinpoint export endpoints and segments into one folder of an S3 bucket.";
 
-/** The arguments of {@link ExportRole}. */
+/** The arguments of an ExportRole. */
 export interface ExportRoleArgs {
     /** The name of the existing S3 bucket that receives the exports, e.g. `example-bucket`. Not a URL or ARN. */
     readonly bucket: pulumi.Input<string>;

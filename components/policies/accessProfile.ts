@@ -8,7 +8,7 @@
  */
 export const ACCESS_PROFILES = ["documented", "writeOnly"] as const;
 
-/** One of {@link ACCESS_PROFILES}. */
+/** One of the names in `ACCESS_PROFILES`. */
 export type AccessProfile = (typeof ACCESS_PROFILES)[number];
 
 /** The profile used when none is given. */

@@ -1,0 +1,102 @@
+import { strict as assert } from "assert";
+import * as pulumi from "@pulumi/pulumi";
+import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { EXPORT_ROLE_TYPE } from "../../components";
+import { componentProvider } from "../../tools/schema/componentProvider";
+import { MOCK_AWS, useMocks } from "../support/mocks";
+import { promiseOf } from "../support/outputs";
+
+// The URN of a Python program's stack, which the engine passes as the component's parent.
+const PYTHON_STACK = "urn:pulumi:test::exports-py::pulumi:pulumi:Stack::exports-py-test";
+
+// A resource reference, as construct's state carries a child resource back to the engine.
+interface ResourceReference {
+    readonly urn: string;
+    readonly id?: string;
+    readonly packageVersion?: string;
+}
+
+// The provider server hands construct the inputs decoded from the engine's
+// request: plain values, and Outputs for values that depend on other resources
+// (a Python program's `bucket.bucket`). The argument names are the schema's.
+
+describe("construct (how a Python, Go, .NET, Java or YAML program gets an ExportRole)", function () {
+    this.timeout(60000);
+    let provider: ComponentProvider;
+    before(() => {
+        provider = componentProvider();
+    });
+
+    it("builds the component under the caller's stack, with its three children", async () => {
+        const record = await useMocks();
+        const inputs: pulumi.Inputs = { bucket: pulumi.output("example-bucket"), folder: "pinpoint/marketing" };
+        const result = await provider.construct("marketing", EXPORT_ROLE_TYPE, inputs, {
+            parent: new pulumi.DependencyResource(PYTHON_STACK),
+        });
+        const urn = await promiseOf(pulumi.output(result.urn));
+        await pulumi.runtime.disconnect();
+
+        const component = record.registrations.find((registration) => registration.urn === urn);
+        assert.deepEqual(
+            [component?.type, component?.name, component?.parent],
+            [EXPORT_ROLE_TYPE, "marketing", PYTHON_STACK],
+        );
+        assert.deepEqual(
+            record.registrations
+                .filter((registration) => registration.parent === urn)
+                .map((registration) => [registration.type, registration.name]),
+            [
+                ["aws:iam/policy:Policy", "marketing-policy"],
+                ["aws:iam/role:Role", "marketing-role"],
+                ["aws:iam/rolePolicyAttachment:RolePolicyAttachment", "marketing-attachment"],
+            ],
+        );
+        // The account and region came from the caller's AWS provider, as for a TypeScript program.
+        assert.deepEqual(record.invokes.map((invoke) => invoke.token).sort(), [
+            "aws:index/getCallerIdentity:getCallerIdentity",
+            "aws:index/getRegion:getRegion",
+        ]);
+    });
+
+    it("returns every output, the children as references the caller's SDK turns back into resources", async () => {
+        const record = await useMocks();
+        const inputs: pulumi.Inputs = {
+            bucket: "example-bucket",
+            folder: "pinpoint/marketing",
+            accountId: "123456789012",
+            region: "us-east-1",
+        };
+        const result = await provider.construct("marketing", EXPORT_ROLE_TYPE, inputs, {});
+        // What the provider server sends back to the engine.
+        const [state] = await pulumi.runtime.serializeResourceProperties("construct state", result.state);
+        await pulumi.runtime.disconnect();
+
+        const urnOf = (type: string) => record.registrations.find((registration) => registration.type === type)?.urn;
+        const roleName = "marketing-role-1234567";
+        const { role, policy, attachment, ...values } = state as Record<string, ResourceReference>;
+        assert.deepEqual(values, {
+            roleArn: `arn:aws:iam::${MOCK_AWS.accountId}:role/${roleName}`,
+            roleName,
+            policyArn: `arn:aws:iam::${MOCK_AWS.accountId}:policy/marketing-policy-1234567`,
+            s3UrlPrefix: "s3://example-bucket/pinpoint/marketing/",
+        });
+        assert.equal(role.urn, urnOf("aws:iam/role:Role"));
+        assert.equal(policy.urn, urnOf("aws:iam/policy:Policy"));
+        assert.equal(attachment.urn, urnOf("aws:iam/rolePolicyAttachment:RolePolicyAttachment"));
+        assert.equal(role.id, roleName);
+    });
+
+    it("reports bad inputs as input property errors, which the engine lists against each argument", async () => {
+        await useMocks();
+        const inputs: pulumi.Inputs = { bucket: "s3://example-bucket/Exports", folder: "Exp*orts" };
+        await assert.rejects(provider.construct("bad", EXPORT_ROLE_TYPE, inputs, {}), (error: unknown) => {
+            assert.ok(pulumi.InputPropertiesError.isInstance(error), "an InputPropertiesError");
+            assert.deepEqual(
+                error.errors.map((detail) => detail.propertyPath),
+                ["bucket", "folder"],
+            );
+            assert.match(error.errors[0].reason, /is an S3 URL, not a bucket name/);
+            return true;
+        });
+    });
+});

@@ -1,0 +1,101 @@
+// Runs a Pulumi TypeScript program the way `pulumi up` would, but under
+// Pulumi's mocks, and prints what it did as one JSON line on stdout.
+//
+//   node -r ts-node/register/transpile-only runProgramUnderMocks.ts <program dir> <stack> <config JSON>
+//
+// Meant to be run in a child process, with the program's directory as cwd and
+// TS_NODE_PROJECT naming its tsconfig.json. Everything Pulumi comes from the
+// program's own node_modules, as it would for a user: this file imports only
+// types from @pulumi/pulumi.
+import * as fs from "fs";
+import { createRequire } from "module";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import type * as PulumiSdk from "@pulumi/pulumi";
+
+/** What the program did, as the test reads it. */
+export interface ProgramRun {
+    /** Each `newResource` call, in order. */
+    readonly resources: { type: string; name: string; custom: boolean; inputs: Record<string, unknown> }[];
+    /** The token of each invoke, in order. */
+    readonly invokes: string[];
+    /** The stack outputs. */
+    readonly outputs: Record<string, unknown>;
+    /** Where the program and the library it imports found @pulumi/pulumi (real paths). */
+    readonly sdk: { readonly ofProgram: string; readonly ofLibrary: string };
+    /** The file `import ... from "pinpoint-export"` loaded. */
+    readonly library: string;
+}
+
+/** The answers AWS would give, for a made-up account and region. */
+const ACCOUNT = "210987654321";
+const REGION = "us-west-2";
+
+async function main(): Promise<void> {
+    const [programDir, stack, configJson] = process.argv.slice(2);
+    const requireFromProgram = createRequire(path.join(programDir, "index.ts"));
+    const pulumi = requireFromProgram("@pulumi/pulumi") as typeof PulumiSdk;
+    const { name: project } = yaml.load(fs.readFileSync(path.join(programDir, "Pulumi.yaml"), "utf8")) as {
+        name: string;
+    };
+    const run: ProgramRun = {
+        resources: [],
+        invokes: [],
+        outputs: {},
+        library: requireFromProgram.resolve("pinpoint-export"),
+        sdk: {
+            ofProgram: fs.realpathSync(requireFromProgram.resolve("@pulumi/pulumi")),
+            ofLibrary: fs.realpathSync(
+                createRequire(requireFromProgram.resolve("pinpoint-export")).resolve("@pulumi/pulumi"),
+            ),
+        },
+    };
+
+    pulumi.runtime.setAllConfig(JSON.parse(configJson) as Record<string, string>);
+    await pulumi.runtime.setMocks(
+        {
+            newResource: (args) => {
+                const inputs = args.inputs as Record<string, unknown>;
+                run.resources.push({ type: args.type, name: args.name, custom: args.custom ?? false, inputs });
+                const name = (inputs.name as string | undefined) ?? `${args.name}-1234567`;
+                const kind = { "aws:iam/role:Role": "role", "aws:iam/policy:Policy": "policy" }[args.type];
+                const arn =
+                    kind && `arn:aws:iam::${ACCOUNT}:${kind}${(inputs.path as string | undefined) ?? "/"}${name}`;
+                return { id: kind ? name : `${args.name}-id`, state: kind ? { ...inputs, name, arn } : inputs };
+            },
+            call: (args) => {
+                run.invokes.push(args.token);
+                switch (args.token) {
+                    case "aws:index/getCallerIdentity:getCallerIdentity":
+                        return {
+                            accountId: ACCOUNT,
+                            arn: `arn:aws:iam::${ACCOUNT}:user/ci`,
+                            userId: "AIDA",
+                            id: ACCOUNT,
+                        };
+                    case "aws:index/getRegion:getRegion":
+                        return { region: REGION, name: REGION, id: REGION, description: REGION, endpoint: "" };
+                    default:
+                        throw new Error(`no mock for the invoke ${args.token}`);
+                }
+            },
+        },
+        project,
+        stack,
+        false,
+    );
+    const outputs = await pulumi.runtime.runInPulumiStack(() =>
+        Promise.resolve(requireFromProgram(path.join(programDir, "index.ts")) as Record<string, unknown>),
+    );
+    await pulumi.runtime.disconnect();
+    process.stdout.write(`${JSON.stringify({ ...run, outputs })}\n`);
+}
+
+process.on("unhandledRejection", (reason) => {
+    process.stderr.write(`${(reason as Error)?.stack ?? String(reason)}\n`);
+    process.exit(1);
+});
+main().catch((error: unknown) => {
+    process.stderr.write(`${(error as Error)?.stack ?? String(error)}\n`);
+    process.exit(1);
+});
