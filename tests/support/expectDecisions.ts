@@ -26,6 +26,11 @@ export async function expectAssumeRoleDecisions(
 
 function misses(requests: readonly object[], decisions: readonly Decision[], expected: Decision): string[] {
     return requests.flatMap((request, index) =>
-        decisions[index] === expected ? [] : [`${JSON.stringify(request)} is ${decisions[index]}, not ${expected}`],
+        decisions[index] === expected ? [] : [`${describeRequest(request)} is ${decisions[index]}, not ${expected}`],
     );
+}
+
+/** A request as a line of JSON, without the resource policy it meets. */
+function describeRequest(request: object): string {
+    return JSON.stringify(request, (key, value: unknown) => (key === "resourcePolicy" ? undefined : value));
 }

@@ -34,6 +34,8 @@ export interface RoleRequest {
     readonly resource: string;
     /** The context keys AWS would send with the request. None when absent. */
     readonly context?: RequestContext;
+    /** The resource's own policy, e.g. a KMS key policy. None when absent. */
+    readonly resourcePolicy?: object;
 }
 
 /** A request to assume the role, e.g. by `pinpoint.amazonaws.com`. */
@@ -60,6 +62,7 @@ export async function decideForRole(permissionPolicy: PolicyDocument, request: R
             identityPolicies: [{ name: "permission-policy", policy: asSent(permissionPolicy) }],
             serviceControlPolicies: [],
             resourceControlPolicies: [],
+            resourcePolicy: request.resourcePolicy,
         },
         request,
     );
