@@ -1,6 +1,6 @@
 // What the writeOnly permission policy lets the role do, as a real IAM
 // evaluator decides it. That it never allows more than the documented profile
-// is a property, in tests/properties/writeOnlyWithinDocumented.test.ts.
+// is a property, in tests/properties/validInputStaysInFolder.test.ts.
 import { strict as assert } from "assert";
 import { buildExportPolicy } from "../../components/policies/exportPolicy";
 import { PolicyDocument } from "../../components/policies/policyDocument";

@@ -12,7 +12,7 @@
 //   resources instead of one resource.
 // Context values are single strings: the evaluator would read only the first
 // element of an array given for a single-valued key such as s3:prefix.
-import { runSimulation, type Simulation } from "@cloud-copilot/iam-simulate";
+import { runSimulation, type Simulation, type SingleResourceSimulationResult } from "@cloud-copilot/iam-simulate";
 import { PolicyDocument, renderPolicy } from "../../components/policies/policyDocument";
 
 /** The account of the role, and of every resource unless a request says otherwise. */
@@ -51,21 +51,62 @@ export interface AssumeRoleRequest {
  * that is sent to AWS.
  */
 export async function decideForRole(permissionPolicy: PolicyDocument, request: RoleRequest): Promise<Decision> {
-    return evaluate(
-        {
-            request: {
-                principal: EXPORT_ROLE_ARN,
-                action: request.action,
-                resource: { resource: request.resource, accountId: resourceAccount(request.resource) },
-                contextVariables: { ...request.context },
-            },
-            identityPolicies: [{ name: "permission-policy", policy: asSent(permissionPolicy) }],
-            serviceControlPolicies: [],
-            resourceControlPolicies: [],
-            resourcePolicy: request.resourcePolicy,
+    return (await evaluate(roleSimulation(request, permissionPolicy), request)).overallResult;
+}
+
+/** The decisions of one evaluation with a permissions boundary: each policy's own, and the request's. */
+export interface BoundedDecision {
+    /** What the permission policy alone decides. */
+    readonly policy: Decision;
+    /** What the boundary policy alone decides. */
+    readonly boundary: Decision;
+    /** What IAM decides for the request: allowed only where both allow. */
+    readonly overall: Decision;
+}
+
+/**
+ * What IAM decides when the export role holds `permissionPolicy` and has
+ * `boundaryPolicy` as its permissions boundary. The evaluator analyses each
+ * policy on its own too, so one evaluation gives the decisions of two
+ * policies, and shows whether the boundary takes away anything the policy
+ * grants.
+ */
+export async function decideWithBoundary(
+    permissionPolicy: PolicyDocument,
+    boundaryPolicy: PolicyDocument,
+    request: RoleRequest,
+): Promise<BoundedDecision> {
+    const result = await evaluate(roleSimulation(request, permissionPolicy, boundaryPolicy), request);
+    const { identityAnalysis, permissionBoundaryAnalysis } = result.result.analysis;
+    if (identityAnalysis === undefined || permissionBoundaryAnalysis === undefined) {
+        throw new Error(`The evaluator analysed no policy or no boundary for ${JSON.stringify(request)}`);
+    }
+    return {
+        policy: identityAnalysis.result,
+        boundary: permissionBoundaryAnalysis.result,
+        overall: result.overallResult,
+    };
+}
+
+function roleSimulation(
+    request: RoleRequest,
+    permissionPolicy: PolicyDocument,
+    boundaryPolicy?: PolicyDocument,
+): Simulation {
+    return {
+        request: {
+            principal: EXPORT_ROLE_ARN,
+            action: request.action,
+            resource: { resource: request.resource, accountId: resourceAccount(request.resource) },
+            contextVariables: { ...request.context },
         },
-        request,
-    );
+        identityPolicies: [{ name: "permission-policy", policy: asSent(permissionPolicy) }],
+        permissionBoundaryPolicies:
+            boundaryPolicy === undefined ? undefined : [{ name: "boundary-policy", policy: asSent(boundaryPolicy) }],
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+        resourcePolicy: request.resourcePolicy,
+    };
 }
 
 /**
@@ -73,7 +114,7 @@ export async function decideForRole(permissionPolicy: PolicyDocument, request: R
  * whose trust policy is `trustPolicy`.
  */
 export async function decideAssumeRole(trustPolicy: PolicyDocument, request: AssumeRoleRequest): Promise<Decision> {
-    return evaluate(
+    const result = await evaluate(
         {
             request: {
                 principal: request.principal,
@@ -88,6 +129,7 @@ export async function decideAssumeRole(trustPolicy: PolicyDocument, request: Ass
         },
         request,
     );
+    return result.overallResult;
 }
 
 /**
@@ -106,7 +148,7 @@ export async function warmUpEvaluator(): Promise<void> {
     await decideAssumeRole(policy, { principal: "pinpoint.amazonaws.com" });
 }
 
-async function evaluate(simulation: Simulation, request: object): Promise<Decision> {
+async function evaluate(simulation: Simulation, request: object): Promise<SingleResourceSimulationResult> {
     const result = await runSimulation(simulation, {});
     const described = JSON.stringify(request);
     if (result.resultType === "error") {
@@ -119,7 +161,7 @@ async function evaluate(simulation: Simulation, request: object): Promise<Decisi
     if (ignored.length > 0) {
         throw new Error(`${described} has context keys that do not apply to its action: ${ignored.join(", ")}`);
     }
-    return result.overallResult;
+    return result;
 }
 
 /** The policy as AWS receives it: the rendered JSON text, parsed. */

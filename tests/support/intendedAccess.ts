@@ -12,6 +12,9 @@
 //   - s3:PutObject and s3:AbortMultipartUpload on objects under the folder;
 //   - s3:ListBucket on the bucket for a prefix under the folder;
 //   - s3:GetBucketLocation on the bucket.
+// Both, given a KMS key (the issue):
+//   - kms:GenerateDataKey and kms:Decrypt on that key, through S3 in the key's
+//     region (kms:ViaService = s3.<key region>.amazonaws.com).
 // Nothing else, in either.
 import { AccessProfile } from "../../components/policies/accessProfile";
 import { RoleRequest } from "./iamEvaluator";
@@ -19,8 +22,22 @@ import { ExportLocation } from "./validInputs";
 
 const WRITE_ONLY_OBJECT_ACTIONS = ["s3:PutObject", "s3:AbortMultipartUpload"];
 
-/** Whether `profile`, for `location`, is meant to allow `request`. */
-export function intendedToAllow(profile: AccessProfile, location: ExportLocation, request: RoleRequest): boolean {
+/** Whether `profile`, for `location` and the KMS key `kmsKeyArn` if any, is meant to allow `request`. */
+export function intendedToAllow(
+    profile: AccessProfile,
+    location: ExportLocation,
+    kmsKeyArn: string | undefined,
+    request: RoleRequest,
+): boolean {
+    if (request.action.startsWith("kms:")) {
+        const throughS3 = `s3.${kmsKeyArn?.split(":")[3]}.amazonaws.com`;
+        return (
+            kmsKeyArn !== undefined &&
+            request.resource === kmsKeyArn &&
+            ["kms:GenerateDataKey", "kms:Decrypt"].includes(request.action) &&
+            request.context?.["kms:ViaService"] === throughS3
+        );
+    }
     const prefix = `${location.folder.replace(/^\/+/, "").replace(/\/+$/, "")}/`;
     const target = parseS3Arn(request.resource);
     if (target === undefined) {

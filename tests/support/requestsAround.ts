@@ -4,6 +4,7 @@
 // by one character or by case, and buckets whose names start with the bucket's.
 import fc from "fast-check";
 import { RoleRequest } from "./iamEvaluator";
+import { kmsRequest } from "./kmsRequests";
 import { bucketRequest, listRequest, OBJECT_ACTIONS, objectRequest } from "./s3Requests";
 import { ExportLocation, SAFE_KEY_CHARACTERS } from "./validInputs";
 
@@ -29,12 +30,15 @@ const BUCKET_ACTIONS = [
 /** Every object action the requests use: the common ones, and a few more. */
 const ALL_OBJECT_ACTIONS = [...OBJECT_ACTIONS, "s3:PutObjectTagging", "s3:GetObjectVersion", "s3:RestoreObject"];
 
-/** Requests of every kind around `location`: on objects, listings, and on buckets. */
-export function requestsAround(location: ExportLocation): fc.Arbitrary<RoleRequest> {
+/**
+ * Requests of every kind around `location`: on objects, listings, and on
+ * buckets; and, given a KMS key, on that key and near it.
+ */
+export function requestsAround(location: ExportLocation, kmsKeyArn?: string): fc.Arbitrary<RoleRequest> {
     const prefix = `${location.folder.replace(/^\/+/, "").replace(/\/+$/, "")}/`;
     const bucket = bucketsNear(location.bucket);
     const key = keysNear(prefix);
-    return fc
+    const s3Requests = fc
         .oneof(
             // An object has a key of at least one character.
             {
@@ -57,6 +61,44 @@ export function requestsAround(location: ExportLocation): fc.Arbitrary<RoleReque
                 ? bucketRequest(action, bucketName)
                 : objectRequest(action, bucketName, detail as string);
         });
+    return kmsKeyArn === undefined
+        ? s3Requests
+        : fc.oneof({ arbitrary: s3Requests, weight: 4 }, { arbitrary: kmsRequestsNear(kmsKeyArn), weight: 1 });
+}
+
+/**
+ * KMS requests on the key, or on a key of another id or region; through S3 in
+ * the key's region or another, through another service, or directly.
+ */
+function kmsRequestsNear(key: string): fc.Arbitrary<RoleRequest> {
+    const [, , , region, account, resource] = key.split(":");
+    const otherKeys = [
+        key.replace(/.$/, (last) => (last === "0" ? "1" : "0")),
+        `arn:aws:kms:${region === "us-east-1" ? "us-west-2" : "us-east-1"}:${account}:${resource}`,
+    ];
+    return fc
+        .tuple(
+            fc.constantFrom(
+                "kms:GenerateDataKey",
+                "kms:Decrypt",
+                "kms:Encrypt",
+                "kms:ReEncryptFrom",
+                "kms:CreateGrant",
+            ),
+            fc.oneof(
+                { arbitrary: fc.constant(key), weight: 3 },
+                { arbitrary: fc.constantFrom(...otherKeys), weight: 1 },
+            ),
+            fc.constantFrom(
+                `s3.${region}.amazonaws.com`,
+                `s3.${region}.amazonaws.com`,
+                "s3.us-west-2.amazonaws.com",
+                "s3.amazonaws.com",
+                `sqs.${region}.amazonaws.com`,
+                undefined,
+            ),
+        )
+        .map(([action, target, via]) => kmsRequest(action, target, via));
 }
 
 /** The bucket itself, mostly, or a name close to it. */
