@@ -1,0 +1,176 @@
+// Asks a real IAM policy evaluator, @cloud-copilot/iam-simulate, what the
+// emitted policies mean. The evaluator is AGPL-3.0 and a devDependency: it is
+// used here, in tests, and nowhere else.
+//
+// The evaluator is strict about its input and quiet about some of it, so every
+// request goes through `evaluate`, which turns each quiet case into a failure:
+// - a request it cannot evaluate (unknown action, an ARN of the wrong resource
+//   type, a wildcard-only action given a resource) comes back as an error;
+// - a context key that does not apply to the action is silently dropped, which
+//   would hide a misspelt key: it is listed in `ignoredContextKeys`;
+// - a `*` in a request's resource ARN makes it evaluate a pattern of
+//   resources instead of one resource.
+// Context values are single strings: the evaluator would read only the first
+// element of an array given for a single-valued key such as s3:prefix.
+import { runSimulation, type Simulation, type SingleResourceSimulationResult } from "@cloud-copilot/iam-simulate";
+import { PolicyDocument, renderPolicy } from "../../components/policies/policyDocument";
+
+/** The account of the role, and of every resource unless a request says otherwise. */
+export const ROLE_ACCOUNT = "123456789012";
+
+/** The export role, as the principal of the requests Pinpoint makes with it. */
+export const EXPORT_ROLE_ARN = `arn:aws:iam::${ROLE_ACCOUNT}:role/pinpoint-export`;
+
+/** What IAM decides about one request. */
+export type Decision = "Allowed" | "ImplicitlyDenied" | "ExplicitlyDenied";
+
+/** The context keys of a request, each with the one value AWS would send. */
+export type RequestContext = Readonly<Record<string, string>>;
+
+/** A request that the export role makes, e.g. `s3:PutObject` on an object. */
+export interface RoleRequest {
+    readonly action: string;
+    /** One resource ARN, without wildcards; `*` only for an action that takes no resource. */
+    readonly resource: string;
+    /** The context keys AWS would send with the request. None when absent. */
+    readonly context?: RequestContext;
+    /** The resource's own policy, e.g. a KMS key policy. None when absent. */
+    readonly resourcePolicy?: object;
+}
+
+/** A request to assume the role, e.g. by `pinpoint.amazonaws.com`. */
+export interface AssumeRoleRequest {
+    /** A service principal such as `pinpoint.amazonaws.com`, or an IAM principal ARN. */
+    readonly principal: string;
+    readonly context?: RequestContext;
+}
+
+/**
+ * What IAM decides when the export role, holding only `permissionPolicy`,
+ * makes `request` in its own account. The policy is evaluated as the JSON text
+ * that is sent to AWS.
+ */
+export async function decideForRole(permissionPolicy: PolicyDocument, request: RoleRequest): Promise<Decision> {
+    return (await evaluate(roleSimulation(request, permissionPolicy), request)).overallResult;
+}
+
+/** The decisions of one evaluation with a permissions boundary: each policy's own, and the request's. */
+export interface BoundedDecision {
+    /** What the permission policy alone decides. */
+    readonly policy: Decision;
+    /** What the boundary policy alone decides. */
+    readonly boundary: Decision;
+    /** What IAM decides for the request: allowed only where both allow. */
+    readonly overall: Decision;
+}
+
+/**
+ * What IAM decides when the export role holds `permissionPolicy` and has
+ * `boundaryPolicy` as its permissions boundary. The evaluator analyses each
+ * policy on its own too, so one evaluation gives the decisions of two
+ * policies, and shows whether the boundary takes away anything the policy
+ * grants.
+ */
+export async function decideWithBoundary(
+    permissionPolicy: PolicyDocument,
+    boundaryPolicy: PolicyDocument,
+    request: RoleRequest,
+): Promise<BoundedDecision> {
+    const result = await evaluate(roleSimulation(request, permissionPolicy, boundaryPolicy), request);
+    const { identityAnalysis, permissionBoundaryAnalysis } = result.result.analysis;
+    if (identityAnalysis === undefined || permissionBoundaryAnalysis === undefined) {
+        throw new Error(`The evaluator analysed no policy or no boundary for ${JSON.stringify(request)}`);
+    }
+    return {
+        policy: identityAnalysis.result,
+        boundary: permissionBoundaryAnalysis.result,
+        overall: result.overallResult,
+    };
+}
+
+function roleSimulation(
+    request: RoleRequest,
+    permissionPolicy: PolicyDocument,
+    boundaryPolicy?: PolicyDocument,
+): Simulation {
+    return {
+        request: {
+            principal: EXPORT_ROLE_ARN,
+            action: request.action,
+            resource: { resource: request.resource, accountId: resourceAccount(request.resource) },
+            contextVariables: { ...request.context },
+        },
+        identityPolicies: [{ name: "permission-policy", policy: asSent(permissionPolicy) }],
+        permissionBoundaryPolicies:
+            boundaryPolicy === undefined ? undefined : [{ name: "boundary-policy", policy: asSent(boundaryPolicy) }],
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+        resourcePolicy: request.resourcePolicy,
+    };
+}
+
+/**
+ * What IAM decides when `request.principal` asks to assume the export role,
+ * whose trust policy is `trustPolicy`.
+ */
+export async function decideAssumeRole(trustPolicy: PolicyDocument, request: AssumeRoleRequest): Promise<Decision> {
+    const result = await evaluate(
+        {
+            request: {
+                principal: request.principal,
+                action: "sts:AssumeRole",
+                resource: { resource: EXPORT_ROLE_ARN, accountId: ROLE_ACCOUNT },
+                contextVariables: { ...request.context },
+            },
+            identityPolicies: [],
+            serviceControlPolicies: [],
+            resourceControlPolicies: [],
+            resourcePolicy: asSent(trustPolicy),
+        },
+        request,
+    );
+    return result.overallResult;
+}
+
+/**
+ * Loads the evaluator's data for the services the policies use. The first
+ * evaluation of a service reads its data from disk; a `before` hook that calls
+ * this keeps that cost out of the tests themselves.
+ */
+export async function warmUpEvaluator(): Promise<void> {
+    const policy: PolicyDocument = { Version: "2012-10-17", Statement: [] };
+    await decideForRole(policy, { action: "s3:GetObject", resource: "arn:aws:s3:::warm-up/key" });
+    await decideForRole(policy, { action: "s3:ListBucket", resource: "arn:aws:s3:::warm-up" });
+    await decideForRole(policy, {
+        action: "kms:Decrypt",
+        resource: `arn:aws:kms:us-east-1:${ROLE_ACCOUNT}:key/warm-up`,
+    });
+    await decideAssumeRole(policy, { principal: "pinpoint.amazonaws.com" });
+}
+
+async function evaluate(simulation: Simulation, request: object): Promise<SingleResourceSimulationResult> {
+    const result = await runSimulation(simulation, {});
+    const described = JSON.stringify(request);
+    if (result.resultType === "error") {
+        throw new Error(`The evaluator refused ${described}: ${JSON.stringify(result.errors)}`);
+    }
+    if (result.resultType !== "single") {
+        throw new Error(`${described} names a pattern of resources, not one resource`);
+    }
+    const ignored = result.result.ignoredContextKeys ?? [];
+    if (ignored.length > 0) {
+        throw new Error(`${described} has context keys that do not apply to its action: ${ignored.join(", ")}`);
+    }
+    return result;
+}
+
+/** The policy as AWS receives it: the rendered JSON text, parsed. */
+function asSent(policy: PolicyDocument): unknown {
+    return JSON.parse(renderPolicy(policy));
+}
+
+/** The account in the ARN (a KMS key's), or the role's for ARNs without one (S3's). */
+function resourceAccount(arn: string): string {
+    const account = arn.split(":")[4];
+    return account ? account : ROLE_ACCOUNT;
+}

@@ -1,0 +1,17 @@
+// How many cases each property test runs: at least 2,000, more for a deep run
+// with FAST_CHECK_RUNS, e.g. `FAST_CHECK_RUNS=100000 npx mocha`.
+
+/** The cases each property runs by default. */
+export const DEFAULT_PROPERTY_RUNS = 2000;
+
+/** The cases each property runs: FAST_CHECK_RUNS when it is set, never fewer than the default. */
+export function propertyRuns(environment: NodeJS.ProcessEnv = process.env): number {
+    const text = environment.FAST_CHECK_RUNS;
+    if (text === undefined || text === "") {
+        return DEFAULT_PROPERTY_RUNS;
+    }
+    if (!/^\d+$/.test(text)) {
+        throw new Error(`FAST_CHECK_RUNS must be a whole number of cases, not ${JSON.stringify(text)}`);
+    }
+    return Math.max(DEFAULT_PROPERTY_RUNS, Number(text));
+}
