@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { EXPORT_ROLE_TYPE } from "../../components";
-import { componentProvider } from "../../tools/schema/componentProvider";
+import { sharedComponentProvider } from "../support/componentProvider";
 import { MOCK_AWS, useMocks } from "../support/mocks";
 import { promiseOf } from "../support/outputs";
 
@@ -24,7 +24,7 @@ describe("construct (how a Python, Go, .NET, Java or YAML program gets an Export
     this.timeout(60000);
     let provider: ComponentProvider;
     before(() => {
-        provider = componentProvider();
+        provider = sharedComponentProvider();
     });
 
     it("builds the component under the caller's stack, with its three children", async () => {

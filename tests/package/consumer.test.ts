@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { execFile, spawnSync } from "child_process";
+import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -26,19 +26,22 @@ const TSC = path.join(PACKAGE_DIR, "node_modules", "typescript", "bin", "tsc");
 const RUNNER = path.join(PACKAGE_DIR, "tests", "support", "runProgramUnderMocks.ts");
 const TS_NODE = path.join(PACKAGE_DIR, "node_modules", "ts-node", "register", "transpile-only");
 
-/** Runs a command to completion; its stdout, or a failure that shows its output. */
-function run(command: string, args: readonly string[], cwd: string, env: NodeJS.ProcessEnv = {}): string {
-    const result = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, ...env } });
-    if (result.status !== 0) {
-        throw new Error(`${command} ${args.join(" ")} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
-    }
-    return result.stdout;
-}
-
-/** Like {@link run}, without blocking, so that independent commands can run at once. */
-async function runAsync(command: string, args: readonly string[], cwd: string): Promise<string> {
+/** Runs a command to completion without blocking; its stdout, or a failure that shows its output. */
+async function run(
+    command: string,
+    args: readonly string[],
+    cwd: string,
+    env: NodeJS.ProcessEnv = {},
+): Promise<string> {
     try {
-        return (await promisify(execFile)(command, args, { cwd, encoding: "utf8" })).stdout;
+        return (
+            await promisify(execFile)(command, args, {
+                cwd,
+                encoding: "utf8",
+                env: { ...process.env, ...env },
+                maxBuffer: 1 << 24,
+            })
+        ).stdout;
     } catch (error) {
         const failed = error as { code: number; stdout: string; stderr: string };
         throw new Error(`${command} ${args.join(" ")} failed (${failed.code}):\n${failed.stdout}\n${failed.stderr}`, {
@@ -55,50 +58,105 @@ function filesUnder(dir: string): string[] {
         .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
 }
 
+/** The source files of the library whose build is older than they are. */
+function staleBuilds(): string[] {
+    return filesUnder(path.join(PACKAGE_DIR, "components"))
+        .filter((file) => file.endsWith(".ts"))
+        .filter((file) => {
+            const built = path.join(PACKAGE_DIR, "lib", file.replace(/\.ts$/, ".js"));
+            return (
+                !fs.existsSync(built) ||
+                fs.statSync(built).mtimeMs < fs.statSync(path.join(PACKAGE_DIR, "components", file)).mtimeMs
+            );
+        });
+}
+
+/** The example program with the packed library installed, and what it did. */
+interface Consumer {
+    readonly workDir: string;
+    readonly programDir: string;
+    readonly packedFiles: string[];
+    readonly typeChecks: Promise<unknown>;
+    readonly programRun: Promise<string>;
+}
+
+/**
+ * Packs the library, installs the tarball into a copy of the TypeScript
+ * example, and starts type-checking and running it. Nothing here touches the
+ * repository's files, so it can run beside the other tests.
+ */
+async function prepareConsumer(): Promise<Consumer> {
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "pinpoint-export-consumer-"));
+    const stale = staleBuilds();
+    if (stale.length > 0) {
+        throw new Error(`lib/ is older than ${stale.join(", ")}: run \`npm run build\` (npm test does) first.`);
+    }
+    // `npm test` has just built lib/; `--ignore-scripts` skips `prepare`, which
+    // would rebuild it in place while other tests read it.
+    const [packed] = JSON.parse(
+        await run(
+            "npm",
+            ["pack", "--json", "--ignore-scripts", "--pack-destination", workDir, "--loglevel", "error"],
+            PACKAGE_DIR,
+        ),
+    ) as { filename: string; files: { path: string }[] }[];
+
+    const programDir = path.join(workDir, "program");
+    fs.cpSync(EXAMPLE_DIR, programDir, {
+        recursive: true,
+        filter: (source) => !/[\\/](node_modules|bin|sdks)$/.test(source),
+    });
+    // The SDKs, TypeScript and Node's types are linked, not installed: npm
+    // keeps a link that satisfies the program's range, and nothing is downloaded.
+    for (const [name, modules] of LINKED) {
+        fs.mkdirSync(path.dirname(path.join(programDir, "node_modules", name)), { recursive: true });
+        fs.symlinkSync(path.join(modules, name), path.join(programDir, "node_modules", name), "dir");
+    }
+    await run(
+        "npm",
+        ["install", path.join(workDir, packed.filename), "--offline", "--no-audit", "--no-fund", "--loglevel", "error"],
+        programDir,
+    );
+    // Two compilers at once: each spends most of its time reading @pulumi/aws's declarations.
+    const typeChecks = Promise.all([
+        run(process.execPath, [TSC, "-p", programDir, "--noEmit"], programDir),
+        run(
+            process.execPath,
+            [TSC, "-p", programDir, "--noEmit", "--module", "node16", "--moduleResolution", "node16"],
+            programDir,
+        ),
+    ]);
+    const config = { "pinpoint-export-example:bucket": "example-exports" };
+    const programRun = run(
+        process.execPath,
+        ["-r", TS_NODE, RUNNER, programDir, "dev", JSON.stringify(config)],
+        programDir,
+        { TS_NODE_PROJECT: path.join(programDir, "tsconfig.json") },
+    );
+    // Each is awaited by its own test; until then a failure must not count as unhandled.
+    typeChecks.catch(() => undefined);
+    programRun.catch(() => undefined);
+    return { workDir, programDir, packedFiles: packed.files.map((file) => file.path), typeChecks, programRun };
+}
+
+// Started as soon as mocha loads this file, so that the packing, installing
+// and compiling (child processes, about ten seconds) overlap the other tests.
+const consumer = prepareConsumer();
+consumer.catch(() => undefined);
+
 describe("the npm package, installed from its tarball into the TypeScript example", function () {
     this.timeout(120000);
-    let workDir: string;
     let programDir: string;
     let packedFiles: string[];
 
-    before(() => {
-        workDir = fs.mkdtempSync(path.join(os.tmpdir(), "pinpoint-export-consumer-"));
-        // `npm pack` runs `prepare`, so the tarball holds a fresh build.
-        const [packed] = JSON.parse(
-            run("npm", ["pack", "--json", "--pack-destination", workDir, "--loglevel", "error"], PACKAGE_DIR),
-        ) as { filename: string; files: { path: string }[] }[];
-        packedFiles = packed.files.map((file) => file.path);
-
-        programDir = path.join(workDir, "program");
-        fs.cpSync(EXAMPLE_DIR, programDir, {
-            recursive: true,
-            filter: (source) => !/[\\/](node_modules|bin|sdks)$/.test(source),
-        });
-        // The SDKs, TypeScript and Node's types are linked, not installed: npm
-        // keeps a link that satisfies the program's range, and nothing is downloaded.
-        for (const [name, modules] of LINKED) {
-            fs.mkdirSync(path.dirname(path.join(programDir, "node_modules", name)), { recursive: true });
-            fs.symlinkSync(path.join(modules, name), path.join(programDir, "node_modules", name), "dir");
-        }
-        run(
-            "npm",
-            [
-                "install",
-                path.join(workDir, packed.filename),
-                "--offline",
-                "--no-audit",
-                "--no-fund",
-                "--loglevel",
-                "error",
-            ],
-            programDir,
-        );
+    before(async () => {
+        ({ programDir, packedFiles } = await consumer);
     });
 
-    after(() => {
-        if (workDir) {
-            fs.rmSync(workDir, { recursive: true, force: true });
-        }
+    after(async () => {
+        const { workDir, typeChecks, programRun } = await consumer;
+        await Promise.allSettled([typeChecks, programRun]);
+        fs.rmSync(workDir, { recursive: true, force: true });
     });
 
     it("holds the built library, the README, the licence and package.json, and nothing else", () => {
@@ -118,24 +176,13 @@ describe("the npm package, installed from its tarball into the TypeScript exampl
     });
 
     it("type-checks the program against the package's declarations, with node and node16 module resolution", async () => {
-        // Two compilers at once: each spends most of its time reading @pulumi/aws's declarations.
-        await Promise.all([
-            runAsync(process.execPath, [TSC, "-p", programDir, "--noEmit"], programDir),
-            runAsync(
-                process.execPath,
-                [TSC, "-p", programDir, "--noEmit", "--module", "node16", "--moduleResolution", "node16"],
-                programDir,
-            ),
-        ]);
+        await (
+            await consumer
+        ).typeChecks;
     });
 
-    it("runs: two ExportRoles, each with its children and its own folder, from one lookup of account and region", () => {
-        const config = { "pinpoint-export-example:bucket": "example-exports" };
-        const result = JSON.parse(
-            run(process.execPath, ["-r", TS_NODE, RUNNER, programDir, "dev", JSON.stringify(config)], programDir, {
-                TS_NODE_PROJECT: path.join(programDir, "tsconfig.json"),
-            }),
-        ) as ProgramRun;
+    it("runs: two ExportRoles, each with its children and its own folder, from one lookup of account and region", async () => {
+        const result = JSON.parse(await (await consumer).programRun) as ProgramRun;
 
         assert.equal(result.library, path.join(programDir, "node_modules", "pinpoint-export", "lib", "index.js"));
         assert.equal(result.sdk.ofLibrary, result.sdk.ofProgram, "the library must use the program's @pulumi/pulumi");

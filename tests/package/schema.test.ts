@@ -8,6 +8,7 @@ import {
     SCHEMA_FILE,
 } from "../../tools/schema/componentProvider";
 import { EXPORT_ROLE_TYPE } from "../../components";
+import { sharedComponentProvider } from "../support/componentProvider";
 
 // What the schema must say of each argument: its type, whether it is
 // required, and words its description must contain (the words a user of
@@ -63,7 +64,7 @@ describe("the package schema (what `pulumi package add` generates SDKs from)", f
     let exportRole: ResourceSchema;
     let awsVersion: string;
     before(async () => {
-        schema = await packageSchema();
+        schema = await packageSchema(sharedComponentProvider());
         exportRole = schema.resources[EXPORT_ROLE_TYPE];
         awsVersion = (
             JSON.parse(fs.readFileSync(require.resolve("@pulumi/aws/package.json"), "utf8")) as {

@@ -39,32 +39,38 @@ interface PreviewStep {
     newState: { type: string; parent: string; custom: boolean; inputs: Record<string, unknown> };
 }
 
+// A scratch directory for config files of other stacks.
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+
+function configFile(name: string, yaml: string): string {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, yaml);
+    return file;
+}
+
+// Three runs as separate processes, as a user runs the plan. Each costs about
+// a second, most of it loading TypeScript and the Pulumi SDK, so they start as
+// soon as mocha loads this file and overlap the other tests. The remaining
+// cases run the same code in this process.
+const processRuns = Promise.all([
+    planProcess("--json"),
+    planProcess("--stack", "dev"),
+    planProcess(
+        "--config-file",
+        configFile(
+            "bad.yaml",
+            'config:\n  pinpoint-export:bucket: "s3://my-bucket"\n  pinpoint-export:folder: Exports\n',
+        ),
+    ),
+]);
+
 describe("the offline plan", () => {
     let json: { steps: PreviewStep[]; outputs: Record<string, unknown>; changeSummary: Record<string, number> };
     let text: PlanRun;
     let badConfig: PlanRun;
-    let dir: string;
 
-    const configFile = (name: string, yaml: string) => {
-        const file = path.join(dir, name);
-        fs.writeFileSync(file, yaml);
-        return file;
-    };
-
-    // Three runs as separate processes, at once: each costs about a second,
-    // most of it loading TypeScript and the Pulumi SDK. The other cases run
-    // the same code in this process.
     before(async () => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
-        const bad = configFile(
-            "bad.yaml",
-            'config:\n  pinpoint-export:bucket: "s3://my-bucket"\n  pinpoint-export:folder: Exports\n',
-        );
-        const [jsonRun, textRun, badRun] = await Promise.all([
-            planProcess("--json"),
-            planProcess("--stack", "dev"),
-            planProcess("--config-file", bad),
-        ]);
+        const [jsonRun, textRun, badRun] = await processRuns;
         assert.equal(jsonRun.code, 0, jsonRun.stderr);
         json = JSON.parse(jsonRun.stdout) as typeof json;
         text = textRun;
