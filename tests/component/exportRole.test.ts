@@ -273,7 +273,7 @@ describe("ExportRole", () => {
     });
 
     describe("bad arguments", () => {
-        it("are all refused in one error before anything is registered", () => {
+        it("are all refused in one error before anything is registered", async () => {
             assert.throws(
                 () =>
                     new ExportRole("exports", {
@@ -300,14 +300,17 @@ describe("ExportRole", () => {
                     return true;
                 },
             );
+            // Registration is asynchronous: let anything that was started finish first.
+            await pulumi.runtime.disconnect();
             assert.deepEqual(record.resources, []);
         });
 
-        it("include missing required arguments", () => {
+        it("include missing required arguments", async () => {
             assert.throws(
                 () => new ExportRole("exports", {} as ExportRoleArgs),
                 /- bucket: undefined is required but not set\. Fix: pass bucket in the ExportRole arguments\.\n {2}- folder: undefined is required/,
             );
+            await pulumi.runtime.disconnect();
             assert.deepEqual(record.resources, []);
         });
 
