@@ -52,7 +52,8 @@ function alternate(first: () => number, second: () => number, reps: number): [nu
     return [median(a), median(b)];
 }
 
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
+const ms = (value: number) =>
+    value >= 10000 ? `${(value / 1000).toFixed(1)} s` : `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 const ratio = (value: number) => `${value.toFixed(2)}×`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
@@ -81,7 +82,8 @@ function main(): void {
         },
     );
 
-    const perInstance: Record<number, number> = {};
+    const componentTime: Record<number, number> = {};
+    const bareTime: Record<number, number> = {};
     for (const [count, reps] of [
         [100, 2 * REPS - 1],
         [1000, REPS],
@@ -89,14 +91,19 @@ function main(): void {
         process.stderr.write(`Component vs bare resources, N=${count}, ${reps} runs each…\n`);
         const runs = worker<{ bare: number[]; component: number[] }>(["compare", String(count), String(reps)]);
         const [bare, component] = [median(runs.bare) / count, median(runs.component) / count];
-        perInstance[count] = median(runs.component);
+        componentTime[count] = median(runs.component);
+        bareTime[count] = median(runs.bare);
         note(
             `Component vs 3 bare resources, N=${count}`,
             `${ms(component)} vs ${ms(bare)} per instance: ${ratio(component / bare)}`,
             "≤ 1.15×",
         );
     }
-    note("Scaling, t(1,000) / t(100)", (perInstance[1000] / perInstance[100]).toFixed(1), "≤ 11 (linear: 10)");
+    note(
+        "Scaling, t(1,000) / t(100)",
+        `${(componentTime[1000] / componentTime[100]).toFixed(1)} (bare resources: ${(bareTime[1000] / bareTime[100]).toFixed(1)})`,
+        "≤ 11 (linear: 10)",
+    );
 
     for (const lookups of ["given", "looked-up"]) {
         const counts = [1, 100, 1000].map((count) => {
@@ -139,6 +146,8 @@ function main(): void {
         `${ms(plan)} vs ${ms(bareNode)} for node -e "require('@pulumi/pulumi')": ${ratio(plan / bareNode)}`,
     );
 
+    // As in `npm test`: the package tests pack the library build, which must be fresh.
+    execFileSync(npm, ["run", "-s", "build"], { cwd: PROJECT_DIR, stdio: "inherit" });
     const mocha = require.resolve("mocha/bin/mocha.js");
     const [suite, floor] = alternate(
         () => wallTime(process.execPath, [mocha]),
@@ -159,6 +168,12 @@ function main(): void {
         `${ms(suite)} vs a floor of ${ms(floor)}: +${ms(suite - floor)}`,
         "≤ floor + 3 s",
     );
+    const unit = median(
+        Array.from({ length: Math.max(3, Math.ceil(REPS / 2)) }, () =>
+            wallTime(process.execPath, [mocha, "--exclude", "tests/package/**"]),
+        ),
+    );
+    note("Test loop: `npm run test:unit`, all but the package tests", `${ms(unit)}: the floor +${ms(unit - floor)}`);
 
     const cpus = os.cpus();
     process.stdout.write(
