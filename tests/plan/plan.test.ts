@@ -9,7 +9,7 @@ import { buildExportPolicy } from "../../components/policies/exportPolicy";
 import { renderPolicy } from "../../components/policies/policyDocument";
 import { buildTrustPolicy } from "../../components/policies/trustPolicy";
 
-const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+import { PROJECT_DIR } from "../../tools/projectDir";
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 interface PlanRun {

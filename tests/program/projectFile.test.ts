@@ -4,7 +4,7 @@ import * as path from "path";
 import * as yaml from "js-yaml";
 import { SETTING_RULES, SettingName } from "../../components/validation/exportRoleProblems";
 
-const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+import { PROJECT_DIR } from "../../tools/projectDir";
 
 interface ConfigDeclaration {
     type?: string;

@@ -6,7 +6,7 @@ import { readStackConfig } from "../../tools/plan/stackConfig";
 import { useMocks } from "../support/mocks";
 import { promisesOf } from "../support/outputs";
 
-const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+import { PROJECT_DIR } from "../../tools/projectDir";
 
 // The URNs `pulumi up` gives the dev stack's resources. Changing one replaces
 // the user's resource (a new role ARN breaks every export job that uses it),

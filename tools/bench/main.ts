@@ -6,7 +6,7 @@ import * as os from "os";
 import * as path from "path";
 import { readStackConfig } from "../plan/stackConfig";
 
-const PROJECT_DIR = path.resolve(__dirname, "..", "..");
+import { PROJECT_DIR } from "../projectDir";
 // Inside node_modules, so compiled files still find the project's packages.
 const COMPILED_DIR = path.join(PROJECT_DIR, "node_modules", ".cache", "pinpoint-export-bench");
 const REPS = Number(process.env.BENCH_REPS ?? 5);

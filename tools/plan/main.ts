@@ -1,7 +1,7 @@
 // `npm run plan -- [--stack <name>] [--config-file <file>] [--json]`: what
 // `pulumi up` would create for a stack, worked out offline by running
 // index.ts under Pulumi's mock runtime.
-import * as path from "path";
+import { PROJECT_DIR } from "../projectDir";
 import { isUserError, runPlan } from "./runPlan";
 
 function fail(error: unknown): void {
@@ -13,7 +13,7 @@ function fail(error: unknown): void {
 // surfaces as a rejection the program never awaited.
 process.on("unhandledRejection", fail);
 
-runPlan(path.resolve(__dirname, "..", ".."), process.argv.slice(2)).then(({ code, stdout, stderr }) => {
+runPlan(PROJECT_DIR, process.argv.slice(2)).then(({ code, stdout, stderr }) => {
     process.stdout.write(stdout);
     process.stderr.write(stderr);
     process.exit(code);

@@ -7,9 +7,10 @@ import * as fs from "fs";
 import * as path from "path";
 import { ComponentProvider, getPulumiComponents } from "@pulumi/pulumi/provider/experimental";
 import * as library from "../../components";
+import { PROJECT_DIR } from "../projectDir";
 
 /** The repository root: the package, and the plugin directory. */
-export const PACKAGE_DIR = path.resolve(__dirname, "..", "..");
+export const PACKAGE_DIR = PROJECT_DIR;
 
 /** Where `npm run schema` writes the schema, for review and for the schema test to compare. */
 export const SCHEMA_FILE = path.join(PACKAGE_DIR, "schema.json");
