@@ -63,7 +63,19 @@ export function kmsKeyArnViolation(value: unknown): Violation | undefined {
     if (typeof value !== "string") {
         return wrongType("a KMS key ARN (a string)");
     }
-    if (/^arn:[a-z-]+:kms:[a-z0-9-]+:\d{12}:key\/[A-Za-z0-9-]+$/.test(value)) {
+    const keyArn = /^arn:([a-z-]+):kms:([^:]*):\d{12}:key\/[A-Za-z0-9-]+$/.exec(value);
+    if (keyArn) {
+        // The key's region names the S3 endpoint in the policy's kms:ViaService condition.
+        const [, partition, region] = keyArn;
+        const keyPartition = partitionOfRegion(region);
+        if (keyPartition === undefined) {
+            return { rule: `names ${JSON.stringify(region)} as the key's region, which is not an AWS region name` };
+        }
+        if (keyPartition !== partition) {
+            return {
+                rule: `names a key in ${region}, a region of the ${keyPartition} partition, under the ${partition} partition`,
+            };
+        }
         return undefined;
     }
     const example = "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab";

@@ -108,6 +108,16 @@ const BAD_INPUTS: [SettingName, unknown, string[]][] = [
     ["kmsKeyArn", "arn:aws:kms:us-east-1:123456789012:alias/exports", ["is a key alias"]],
     ["kmsKeyArn", "1234abcd-12ab-34cd-56ef-1234567890ab", ["is a bare key id", "give the full ARN"]],
     ["kmsKeyArn", "arn:aws:s3:::bucket", ["is not a KMS key ARN"]],
+    [
+        "kmsKeyArn",
+        "arn:aws:kms:moon-1:123456789012:key/abcd",
+        ['"moon-1" as the key\'s region', "not an AWS region name"],
+    ],
+    [
+        "kmsKeyArn",
+        "arn:aws:kms:us-gov-west-1:123456789012:key/abcd",
+        ["a region of the aws-us-gov partition, under the aws partition"],
+    ],
 ];
 
 describe("input rules", () => {
