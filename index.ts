@@ -5,11 +5,10 @@
 // program that installs the package would; Pulumi's schema analyzer, which
 // starts from this file for `pulumi package add`, follows that import to
 // ExportRole (README, "Packaging").
-import * as pulumi from "@pulumi/pulumi";
 import { ExportRole } from "./components";
-import { readStackSettings } from "./program/stackSettings";
+import { stackExportRoleArgs } from "./program/stackArgs";
 
-const exportRole = new ExportRole("pinpoint-export", readStackSettings(pulumi.runtime.allConfig(), pulumi.getStack()));
+const exportRole = new ExportRole("pinpoint-export", stackExportRoleArgs());
 
 /** The ARN of the role, for CreateExportJob's `RoleArn`. Known once the policy is attached. */
 export const roleArn = exportRole.roleArn;

@@ -8,6 +8,7 @@ import {
     SETTING_RULES,
     SettingName,
 } from "./validation/exportRoleProblems";
+import { hideSecretValues, Problem } from "./validation/violation";
 
 /** Each setting as a Pulumi input: known now, or still to come. */
 export type SettingInputs = { readonly [K in SettingName]?: pulumi.Input<ExportRoleSettings[K]> };
@@ -24,6 +25,7 @@ export type SettingInputs = { readonly [K in SettingName]?: pulumi.Input<ExportR
  */
 export class CheckedSettings {
     private readonly late = new Map<SettingName, pulumi.Output<unknown>>();
+    private readonly secrets = new Map<SettingName, Promise<boolean>>();
 
     constructor(
         private readonly heading: string,
@@ -38,11 +40,13 @@ export class CheckedSettings {
         }
         let checked = this.late.get(setting);
         if (!checked) {
-            checked = pulumi.output(input).apply((value) => {
+            const output = pulumi.output(input);
+            this.secrets.set(setting, pulumi.isSecret(output));
+            checked = output.apply(async (value) => {
                 // A setting the policies are built from must be there, whether given or looked up.
                 const values = { [setting]: value };
                 const required = REQUIRED_SETTINGS.includes(setting) || setting === "region" || setting === "accountId";
-                this.throwIfAny([
+                await this.throwIfAny([
                     ...(required ? findMissing(values, argumentName, howToPass, [setting]) : []),
                     ...findProblems(values, argumentName),
                 ]);
@@ -65,16 +69,27 @@ export class CheckedSettings {
         if (!settings.some((setting) => isPending(this.inputs[setting]))) {
             return build(values as Pick<ExportRoleSettings, K>);
         }
-        return pulumi.all(values).apply((resolved) => {
-            this.throwIfAny(findProblems(resolved, argumentName));
+        return pulumi.all(values).apply(async (resolved) => {
+            await this.throwIfAny(findProblems(resolved, argumentName));
             return build(resolved as Pick<ExportRoleSettings, K>);
         });
     }
 
-    private throwIfAny(problems: ReturnType<typeof findProblems>): void {
-        if (problems.length > 0) {
-            throw new ExportRoleInputError(this.heading, problems);
+    /** Throws the problems as one error, with the values of secret settings hidden. */
+    private async throwIfAny(problems: readonly Problem[]): Promise<void> {
+        if (problems.length === 0) {
+            return;
         }
+        const secret = new Set<string>();
+        for (const [setting, isSecret] of this.secrets) {
+            if (await isSecret) {
+                secret.add(argumentName(setting));
+            }
+        }
+        throw new ExportRoleInputError(
+            this.heading,
+            hideSecretValues(problems, (key) => secret.has(key)),
+        );
     }
 }
 

@@ -3,33 +3,56 @@ import {
     ExportRoleSettings,
     findMissing,
     findProblems,
+    REQUIRED_SETTINGS,
     SETTING_RULES,
     SettingName,
 } from "../components/validation/exportRoleProblems";
-import { Problem } from "../components/validation/violation";
+import { hideSecretValues, Problem } from "../components/validation/violation";
 
 /** The config namespace of this project: keys are `pinpoint-export:<argument>`. */
 export const CONFIG_NAMESPACE = "pinpoint-export";
+
+/** The settings of the stack's ExportRole, and which of them the stack keeps as secrets. */
+export interface StackSettings {
+    /** The settings, as plain values. */
+    readonly settings: ExportRoleSettings;
+    /** The settings whose config values are secrets: they must reach the resources as secrets. */
+    readonly secret: ReadonlySet<SettingName>;
+}
 
 /**
  * The settings of the stack's ExportRole, read from the stack's whole config
  * (`pulumi.runtime.allConfig()`: fully qualified keys to string values).
  *
- * Keys are the ExportRole argument names under `pinpoint-export:`. The region
- * falls back to `aws:region`, the default AWS provider's own setting, so no
- * invoke is needed to learn it. Every problem is reported at once, by key.
+ * Keys are the ExportRole argument names under `pinpoint-export:`. An empty
+ * value leaves an optional setting to the component's default: `Pulumi.yaml`
+ * declares every key, and Pulumi requires a value for a declared key with no
+ * default, so the optional ones default to "". The region falls back to
+ * `aws:region`, the default AWS provider's own setting, so no invoke is needed
+ * to learn it. Every problem is reported at once, by key, with the values of
+ * `secretKeys` hidden.
  */
-export function readStackSettings(config: Readonly<Record<string, string>>, stack: string): ExportRoleSettings {
+export function readStackSettings(
+    config: Readonly<Record<string, string>>,
+    stack: string,
+    secretKeys: ReadonlySet<string> = new Set(),
+): StackSettings {
+    const given = (key: string) => (config[key] === "" ? undefined : config[key]);
     const keyOf = (setting: SettingName) =>
-        setting === "region" && config[configKey("region")] === undefined && config["aws:region"] !== undefined
+        setting === "region" && given(configKey("region")) === undefined && given("aws:region") !== undefined
             ? "aws:region"
             : configKey(setting);
     const problems: Problem[] = [];
     const values: Record<string, unknown> = {};
+    const secret = new Set<SettingName>();
     for (const setting of Object.keys(SETTING_RULES) as SettingName[]) {
-        const text = config[keyOf(setting)];
+        const key = keyOf(setting);
+        const text = REQUIRED_SETTINGS.includes(setting) ? config[key] : given(key);
         if (text !== undefined) {
             values[setting] = parseSetting(setting, text);
+            if (secretKeys.has(key)) {
+                secret.add(setting);
+            }
         }
     }
     const known = new Set<string>(Object.keys(SETTING_RULES).map((setting) => configKey(setting as SettingName)));
@@ -47,9 +70,12 @@ export function readStackSettings(config: Readonly<Record<string, string>>, stac
         ...findProblems(values, keyOf),
     );
     if (problems.length > 0) {
-        throw new ExportRoleInputError(`The config of stack "${stack}" is invalid:`, problems);
+        throw new ExportRoleInputError(
+            `The config of stack "${stack}" is invalid:`,
+            hideSecretValues(problems, (key) => secretKeys.has(key)),
+        );
     }
-    return values as unknown as ExportRoleSettings;
+    return { settings: values as unknown as ExportRoleSettings, secret };
 }
 
 /** The fully qualified config key of a setting, e.g. `pinpoint-export:bucket`. */
@@ -63,11 +89,22 @@ function parseSetting(setting: SettingName, text: string): unknown {
         return /^\d+$/.test(text.trim()) ? Number(text) : text;
     }
     if (setting === "tags") {
+        let tags: unknown;
         try {
-            return JSON.parse(text);
+            tags = JSON.parse(text);
         } catch {
             return text;
         }
+        // `pulumi config set --path 'pinpoint-export:tags.cost' 4711` stores a number:
+        // a tag value is always text, so scalars are taken as the text they were typed as.
+        return typeof tags === "object" && tags !== null && !Array.isArray(tags)
+            ? Object.fromEntries(
+                  Object.entries(tags).map(([key, value]) => [
+                      key,
+                      typeof value === "number" || typeof value === "boolean" ? String(value) : value,
+                  ]),
+              )
+            : tags;
     }
     return text;
 }

@@ -25,8 +25,24 @@ export interface Problem extends Violation {
 
 const MAX_SHOWN = 80;
 
-/** A value as it appears in a message: strings quoted and escaped, long ones cut. */
+/** Stands for a value that is a secret: messages show `[secret]` instead. */
+export const SECRET_VALUE: unique symbol = Symbol("secret value");
+
+/**
+ * The problems, with the values of those whose key `isSecret` hidden, and
+ * their fixes too, which often quote a corrected value.
+ */
+export function hideSecretValues(problems: readonly Problem[], isSecret: (key: string) => boolean): Problem[] {
+    return problems.map((problem) =>
+        isSecret(problem.key) ? { key: problem.key, value: SECRET_VALUE, rule: problem.rule } : problem,
+    );
+}
+
+/** A value as it appears in a message: strings quoted and escaped, long ones cut, secrets hidden. */
 export function showValue(value: unknown): string {
+    if (value === SECRET_VALUE) {
+        return "[secret]";
+    }
     const text = value === undefined ? "undefined" : JSON.stringify(value);
     return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length} characters)` : text;
 }

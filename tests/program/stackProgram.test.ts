@@ -19,8 +19,11 @@ const DEV_URNS = [
 ];
 
 /** Runs the stack program afresh with the given stack's config, as `pulumi up` would. */
-async function runProgram(config: Record<string, string>): Promise<Record<string, pulumi.Output<string>>> {
-    pulumi.runtime.setAllConfig(config);
+async function runProgram(
+    config: Record<string, string>,
+    secretKeys: string[] = [],
+): Promise<Record<string, pulumi.Output<string>>> {
+    pulumi.runtime.setAllConfig(config, secretKeys);
     const program = require.resolve(path.join(PROJECT_DIR, "index"));
     delete require.cache[program];
     return (await import(program)) as Record<string, pulumi.Output<string>>;
@@ -65,6 +68,23 @@ describe("the stack program", () => {
                 '"aws:SourceArn":"arn:aws:mobiletargeting:us-east-1:123456789012:apps/*"',
             ),
         );
+    });
+
+    it("keeps the values the stack holds as secrets secret in the resources it registers", async () => {
+        const record = await useMocks(undefined, { stack: "dev" });
+        const config = {
+            ...readStackConfig(PROJECT_DIR, "dev").config,
+            "pinpoint-export:description": "Exports for the board",
+        };
+        await promisesOf(await runProgram(config, ["pinpoint-export:description"]));
+        await pulumi.runtime.disconnect();
+        const role = record.registrations.find((registration) => registration.type === "aws:iam/role:Role")!;
+        // A secret travels to the engine wrapped in Pulumi's secret signature, and is stored encrypted.
+        assert.deepEqual(role.inputs.description, {
+            [pulumi.runtime.specialSigKey]: pulumi.runtime.specialSecretSig,
+            value: "Exports for the board",
+        });
+        assert.equal(typeof role.inputs.assumeRolePolicy, "string", "what is not secret stays plain");
     });
 
     it("stops before registering anything when the config is bad", async () => {

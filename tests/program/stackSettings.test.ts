@@ -4,14 +4,14 @@ import { ExportRoleInputError } from "../../components/exportRoleInputError";
 import { readStackSettings } from "../../program/stackSettings";
 
 /** Sets the stack's whole config, as the CLI does, and reads the settings back through the SDK. */
-function settingsFor(config: Record<string, string>) {
+function settingsFor(config: Record<string, string>, secretKeys: string[] = []) {
     pulumi.runtime.setAllConfig(config);
-    return readStackSettings(pulumi.runtime.allConfig(), "dev");
+    return readStackSettings(pulumi.runtime.allConfig(), "dev", new Set(secretKeys)).settings;
 }
 
-function problemsFor(config: Record<string, string>): string {
+function problemsFor(config: Record<string, string>, secretKeys: string[] = []): string {
     try {
-        settingsFor(config);
+        settingsFor(config, secretKeys);
     } catch (error) {
         assert.ok(error instanceof ExportRoleInputError, String(error));
         assert.ok(pulumi.RunError.isInstance(error));
@@ -64,6 +64,58 @@ describe("the stack's config", () => {
             bucket: "example-bucket",
             folder: "Exports",
         });
+    });
+
+    it("leaves an optional key that is empty to the component's default, as Pulumi.yaml's defaults do", () => {
+        assert.deepEqual(
+            settingsFor({
+                ...MINIMAL,
+                "pinpoint-export:applicationId": "",
+                "pinpoint-export:accountId": "",
+                "pinpoint-export:region": "",
+                "pinpoint-export:kmsKeyArn": "",
+                "pinpoint-export:description": "",
+                "aws:region": "eu-west-1",
+            }),
+            { bucket: "example-bucket", folder: "Exports", region: "eu-west-1" },
+        );
+    });
+
+    it("refuses an empty bucket or folder, which are required", () => {
+        const message = problemsFor({ "pinpoint-export:bucket": "", "pinpoint-export:folder": "" });
+        assert.match(message, /- pinpoint-export:bucket: "" is 0 characters long/);
+        assert.match(message, /- pinpoint-export:folder: "" is empty once/);
+    });
+
+    it("takes tag values set as numbers or booleans as text", () => {
+        assert.deepEqual(
+            settingsFor({ ...MINIMAL, "pinpoint-export:tags": '{"cost":4711,"shared":true,"team":"growth"}' }).tags,
+            {
+                cost: "4711",
+                shared: "true",
+                team: "growth",
+            },
+        );
+    });
+
+    it("shows neither the value nor a fix that would quote it for a key the stack keeps secret", () => {
+        const message = problemsFor({ ...MINIMAL, "pinpoint-export:accountId": "9999-TOPSECRET" }, [
+            "pinpoint-export:accountId",
+        ]);
+        assert.equal(
+            message,
+            'The config of stack "dev" is invalid:\n  - pinpoint-export:accountId: [secret] must be exactly 12 digits.',
+        );
+    });
+
+    it("says which settings the stack keeps secret", () => {
+        pulumi.runtime.setAllConfig({ ...MINIMAL, "pinpoint-export:accountId": "123456789012" });
+        const { secret } = readStackSettings(
+            pulumi.runtime.allConfig(),
+            "dev",
+            new Set(["pinpoint-export:accountId", "pinpoint-export:roleName"]),
+        );
+        assert.deepEqual([...secret], ["accountId"]);
     });
 
     it("takes the region from aws:region unless pinpoint-export:region is set", () => {
