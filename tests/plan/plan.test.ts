@@ -39,38 +39,36 @@ interface PreviewStep {
     newState: { type: string; parent: string; custom: boolean; inputs: Record<string, unknown> };
 }
 
-// A scratch directory for config files of other stacks.
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
-
-function configFile(name: string, yaml: string): string {
-    const file = path.join(dir, name);
-    fs.writeFileSync(file, yaml);
-    return file;
-}
-
-// Three runs as separate processes, as a user runs the plan. Each costs about
-// a second, most of it loading TypeScript and the Pulumi SDK, so they start as
-// soon as mocha loads this file and overlap the other tests. The remaining
-// cases run the same code in this process.
-const processRuns = Promise.all([
-    planProcess("--json"),
-    planProcess("--stack", "dev"),
-    planProcess(
-        "--config-file",
-        configFile(
-            "bad.yaml",
-            'config:\n  pinpoint-export:bucket: "s3://my-bucket"\n  pinpoint-export:folder: Exports\n',
-        ),
-    ),
-]);
-
 describe("the offline plan", () => {
     let json: { steps: PreviewStep[]; outputs: Record<string, unknown>; changeSummary: Record<string, number> };
     let text: PlanRun;
     let badConfig: PlanRun;
+    // A scratch directory for config files of other stacks.
+    let dir: string;
 
-    before(async () => {
-        const [jsonRun, textRun, badRun] = await processRuns;
+    const configFile = (name: string, yaml: string) => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, yaml);
+        return file;
+    };
+
+    // Three runs as separate processes, as a user runs the plan, at once: each
+    // costs about a second, most of it loading TypeScript and the Pulumi SDK.
+    // The other cases run the same code in this process.
+    before(async function () {
+        this.timeout(60000);
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
+        const [jsonRun, textRun, badRun] = await Promise.all([
+            planProcess("--json"),
+            planProcess("--stack", "dev"),
+            planProcess(
+                "--config-file",
+                configFile(
+                    "bad.yaml",
+                    'config:\n  pinpoint-export:bucket: "s3://my-bucket"\n  pinpoint-export:folder: Exports\n',
+                ),
+            ),
+        ]);
         assert.equal(jsonRun.code, 0, jsonRun.stderr);
         json = JSON.parse(jsonRun.stdout) as typeof json;
         text = textRun;
@@ -164,7 +162,36 @@ describe("the offline plan", () => {
     it("refuses a stack that has no config file, naming the ones there are", async () => {
         const run = await runPlan(PROJECT_DIR, ["--stack", "nowhere"]);
         assert.equal(run.code, 1);
-        assert.equal(run.stderr, "There is no Pulumi.nowhere.yaml. Stacks with a config file here: dev.\n");
+        assert.match(
+            run.stderr,
+            /^There is no Pulumi\.nowhere\.yaml\. Stacks with a config file here: (.+, )?dev(, .+)?\.\n$/,
+        );
+    });
+
+    it("refuses, as the CLI does, a stack that does not set a key Pulumi.yaml declares without a default", async () => {
+        const run = await runPlan(PROJECT_DIR, [
+            "--config-file",
+            configFile("no-folder.yaml", "config:\n  pinpoint-export:bucket: example-bucket\n"),
+        ]);
+        assert.equal(run.code, 1);
+        assert.equal(
+            run.stderr,
+            'Stack "dev" is missing configuration values pinpoint-export:folder: set them with ' +
+                "`pulumi config set pinpoint-export:folder <value>` (or in no-folder.yaml).\n",
+        );
+    });
+
+    it("refuses a stack with encrypted values, which only the CLI can decrypt, rather than plan without them", async () => {
+        const run = await runPlan(PROJECT_DIR, [
+            "--config-file",
+            configFile(
+                "secret.yaml",
+                "config:\n  pinpoint-export:bucket: example-bucket\n  pinpoint-export:folder: Exports\n" +
+                    "  pinpoint-export:accountId:\n    secure: AAABAKx2d0tXtF0=\n",
+            ),
+        ]);
+        assert.equal(run.code, 1);
+        assert.match(run.stderr, /^secret\.yaml holds encrypted values \(pinpoint-export:accountId\)/);
     });
 
     it("refuses unknown arguments, and options without values, with its usage", async () => {

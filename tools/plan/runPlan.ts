@@ -62,7 +62,7 @@ export async function runPlan(projectDir: string, argv: readonly string[]): Prom
     }
     try {
         const stackConfig = readStackConfig(projectDir, options.stack, options.configFile);
-        pulumi.runtime.setAllConfig(stackConfig.config, stackConfig.secretKeys);
+        pulumi.runtime.setAllConfig(stackConfig.config);
         const program = require.resolve(path.join(projectDir, "index"));
         delete require.cache[program];
         const record = await recordProgram(stackConfig.project, stackConfig.stack, () => import(program));

@@ -10,8 +10,6 @@ export interface StackConfig {
     readonly stack: string;
     /** Fully qualified keys to values as the Pulumi CLI hands them to a program: text. */
     readonly config: Record<string, string>;
-    /** Keys whose values are encrypted in the stack file and cannot be read offline. */
-    readonly secretKeys: string[];
 }
 
 /** A problem with the project or stack files themselves. */
@@ -44,22 +42,39 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
 
     const qualify = (key: string) => (key.includes(":") ? key : `${project.name}:${key}`);
     const config: Record<string, string> = {};
-    const secretKeys: string[] = [];
+    const required: string[] = [];
     for (const [key, declaration] of Object.entries(project.config ?? {})) {
         const declared = declarationValue(declaration);
         if (declared !== undefined) {
             config[qualify(key)] = asConfigText(declared);
+        } else if (isSchema(declaration)) {
+            required.push(qualify(key));
         }
     }
+    const secure: string[] = [];
     for (const [key, value] of Object.entries(stackConfig)) {
         if (isSecure(value)) {
-            secretKeys.push(qualify(key));
-            config[qualify(key)] = "[secret]";
+            secure.push(qualify(key));
         } else {
             config[qualify(key)] = asConfigText(value);
         }
     }
-    return { project: project.name, stack, config, secretKeys };
+    if (secure.length > 0) {
+        throw new StackFileError(
+            `${path.basename(stackFile)} holds encrypted values (${secure.join(", ")}), which only the Pulumi CLI ` +
+                "can decrypt. Plan with a config file without them (--config-file), or run `pulumi preview`.",
+        );
+    }
+    // As the CLI does before it runs the program: a declared key without a default must be set.
+    const missing = required.filter((key) => config[key] === undefined);
+    if (missing.length > 0) {
+        throw new StackFileError(
+            `Stack "${stack}" is missing configuration values ${missing.join(", ")}: set them with ` +
+                missing.map((key) => `\`pulumi config set ${key} <value>\``).join(" and ") +
+                ` (or in ${path.basename(stackFile)}).`,
+        );
+    }
+    return { project: project.name, stack, config };
 }
 
 function readYaml(file: string): unknown {
@@ -77,6 +92,11 @@ function declarationValue(declaration: unknown): unknown {
     }
     const entry = declaration as Record<string, unknown>;
     return "value" in entry ? entry.value : entry.default;
+}
+
+/** A structured declaration (`type`, `description`, …) rather than a plain value. */
+function isSchema(declaration: unknown): boolean {
+    return typeof declaration === "object" && declaration !== null && "type" in declaration;
 }
 
 function isSecure(value: unknown): boolean {
