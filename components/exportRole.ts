@@ -85,6 +85,14 @@ export class ExportRole extends pulumi.ComponentResource {
     /** Where the exports go, e.g. `s3://example-bucket/Exports/`: the `S3UrlPrefix` of CreateExportJob. */
     public readonly s3UrlPrefix: pulumi.Output<string>;
 
+    /**
+     * Checks every argument known now, then registers the component and its
+     * three children.
+     *
+     * @param name The component's name; the children are named `<name>-policy`, `<name>-role`, `<name>-attachment`.
+     * @param args Where the exports go, and how the role is named and limited.
+     * @param opts Resource options; an AWS `provider` also supplies the default account and region.
+     */
     constructor(name: string, args: ExportRoleArgs, opts?: pulumi.ComponentResourceOptions) {
         const heading = `ExportRole "${name}" has invalid arguments:`;
         assertKnownSettingsValid(heading, args as SettingInputs);

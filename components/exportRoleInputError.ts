@@ -17,6 +17,10 @@ export class ExportRoleInputError extends pulumi.InputPropertiesError {
     /** The problems, one per bad key or argument. */
     public readonly problems: readonly Problem[];
 
+    /**
+     * @param heading The first line, saying whose inputs are bad.
+     * @param problems The problems, listed one per line under the heading.
+     */
     constructor(heading: string, problems: readonly Problem[]) {
         const message = formatProblems(heading, problems);
         super({

@@ -11,17 +11,25 @@ export type PolicyCondition = Readonly<Record<string, Readonly<Record<string, st
 
 /** One statement of an identity or trust policy. Only `Allow` is ever emitted. */
 export interface PolicyStatement {
+    /** The statement's name, unique in its policy. */
     readonly Sid?: string;
+    /** Always `Allow`: the role has no permission but those granted here. */
     readonly Effect: "Allow";
+    /** Who may act, in a trust policy: one AWS service. */
     readonly Principal?: { readonly Service: string };
+    /** The actions allowed, e.g. `s3:ListBucket`. */
     readonly Action: string | readonly string[];
+    /** The ARNs the actions are allowed on, in an identity policy. */
     readonly Resource?: string | readonly string[];
+    /** When the statement applies: condition operator → condition key → value(s). */
     readonly Condition?: PolicyCondition;
 }
 
 /** A whole IAM policy document. */
 export interface PolicyDocument {
+    /** The policy language version: always 2012-10-17. */
     readonly Version: typeof POLICY_VERSION;
+    /** The statements, in the order they are rendered. */
     readonly Statement: readonly PolicyStatement[];
 }
 
