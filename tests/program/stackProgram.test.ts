@@ -50,10 +50,20 @@ describe("the stack program", () => {
     it("exports the component's outputs as stack outputs", async () => {
         await useMocks(undefined, { stack: "dev" });
         const outputs = await promisesOf(await runProgram(readStackConfig(PROJECT_DIR, "dev").config));
+        await pulumi.runtime.disconnect();
+        // What the engine recorded for the role and the policy (the mocks' made-up ARNs and names).
+        const monitor = pulumi.runtime.getMonitor() as unknown as {
+            resources: Map<string, { urn: string; state: { arn?: string; name?: string } }>;
+        };
+        const stateOf = (type: string) =>
+            [...monitor.resources.values()].find((resource) => resource.urn.includes(`$${type}::`))!.state;
+        const [role, policy] = [stateOf("aws:iam/role:Role"), stateOf("aws:iam/policy:Policy")];
+        assert.match(role.arn ?? "", /^arn:aws:iam::\d{12}:role\//);
+        assert.match(policy.arn ?? "", /^arn:aws:iam::\d{12}:policy\//);
         assert.deepEqual(outputs, {
-            roleArn: "arn:aws:iam::111122223333:role/pinpoint-export-role-1234567",
-            roleName: "pinpoint-export-role-1234567",
-            policyArn: "arn:aws:iam::111122223333:policy/pinpoint-export-policy-1234567",
+            roleArn: role.arn,
+            roleName: role.name,
+            policyArn: policy.arn,
             s3UrlPrefix: "s3://example-bucket/Exports/",
         });
     });
