@@ -162,10 +162,18 @@ describe("ExportRole", () => {
         });
 
         it("give the role's ARN only once the policy is attached", async () => {
+            let attachmentArrived!: () => void;
+            const attachmentRegistering = new Promise<void>((resolve) => (attachmentArrived = resolve));
             let releaseAttachment!: () => void;
             const attachmentHeld = new Promise<void>((resolve) => (releaseAttachment = resolve));
             record = await useMocks(MOCK_AWS, {
-                delay: (args) => (args.type === ATTACHMENT ? attachmentHeld : undefined),
+                delay: (args) => {
+                    if (args.type !== ATTACHMENT) {
+                        return undefined;
+                    }
+                    attachmentArrived();
+                    return attachmentHeld;
+                },
             });
             const component = new ExportRole("exports", GIVEN);
             let roleArnKnown = false;
@@ -173,8 +181,11 @@ describe("ExportRole", () => {
                 roleArnKnown = true;
                 return arn;
             });
-            await promiseOf(component.role.arn);
-            await new Promise((resolve) => setTimeout(resolve, 20));
+            // The attachment is registered with the role's name and the policy's ARN,
+            // so by now the role's ARN is known too.
+            await attachmentRegistering;
+            // Under the mocks everything that can resolve now does so before the next macrotask.
+            await new Promise(setImmediate);
             assert.equal(roleArnKnown, false, "roleArn resolved before the attachment existed");
             releaseAttachment();
             assert.equal(await roleArn, await promiseOf(component.role.arn));
