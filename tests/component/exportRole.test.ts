@@ -348,6 +348,65 @@ describe("ExportRole", () => {
             assert.match((rejections[0] as Error).message, /^ExportRole "late" has invalid arguments:\n {2}- bucket: /);
         });
 
+        describe("checked once the provider's region is known", () => {
+            // No region is given, so the rules that join it with the other arguments
+            // run only when the lookup answers (eu-west-1, in the aws partition).
+            const LOOKED_UP = { bucket: "example-bucket", folder: "Exports" };
+
+            it("refuse a permissions boundary from another partition, and register no role", async () => {
+                const rejections = await unhandledRejectionsDuring(async () => {
+                    const component = new ExportRole("gov", {
+                        ...LOOKED_UP,
+                        permissionsBoundary: "arn:aws-us-gov:iam::123456789012:policy/B",
+                    });
+                    await promiseOf(component.policy.urn);
+                });
+                assert.equal(new Set(rejections).size, 1);
+                assert.match(
+                    (rejections[0] as Error).message,
+                    /^ExportRole "gov" has invalid arguments:\n {2}- permissionsBoundary: "arn:aws-us-gov:iam::123456789012:policy\/B" is in the aws-us-gov partition, but the region eu-west-1 is in aws\.$/,
+                );
+                assert.deepEqual(
+                    record.resources.map((resource) => resource.type),
+                    [EXPORT_ROLE_TYPE, POLICY],
+                );
+            });
+
+            it("refuse a folder that makes the permission policy too big for IAM, and register no policy", async () => {
+                const folder = Array.from({ length: 128 }, () => "aaa").join("/");
+                const rejections = await unhandledRejectionsDuring(async () => {
+                    const component = new ExportRole("deep", { ...LOOKED_UP, folder });
+                    await promiseOf(component.role.urn);
+                });
+                assert.equal(new Set(rejections).size, 1);
+                assert.match(
+                    (rejections[0] as Error).message,
+                    /^ExportRole "deep" has invalid arguments:\n {2}- folder: "aaa\/aaa.* makes the permission policy [\d,]+ characters long without whitespace; IAM allows 6,144\.$/,
+                );
+                assert.deepEqual(
+                    record.resources.map((resource) => resource.type),
+                    [EXPORT_ROLE_TYPE, ROLE],
+                );
+            });
+
+            for (const fact of ["region", "accountId"] as const) {
+                it(`require the ${fact}, when the provider's lookup answers without one`, async () => {
+                    record = await useMocks(MOCK_AWS, { withholds: [fact] });
+                    const rejections = await unhandledRejectionsDuring(async () => {
+                        const component = new ExportRole("blank", LOOKED_UP);
+                        await promiseOf(component.urn);
+                    });
+                    assert.ok(rejections.length > 0, "the resources built from it fail");
+                    assert.equal(new Set(rejections).size, 1);
+                    assert.equal(
+                        (rejections[0] as Error).message,
+                        `ExportRole "blank" has invalid arguments:\n  - ${fact}: undefined is required but not set. Fix: pass ${fact} in the ExportRole arguments.`,
+                    );
+                    assert.ok(!record.resources.some((resource) => resource.type === ROLE));
+                });
+            }
+        });
+
         it("include a provider region where Pinpoint is not offered", async () => {
             record = await useMocks({ accountId: "111122223333", region: "cn-north-1", partition: "aws-cn" });
             const rejections = await unhandledRejectionsDuring(async () => {

@@ -27,15 +27,25 @@ export const CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
 export const GET_REGION = "aws:index/getRegion:getRegion";
 export const GET_PARTITION = "aws:index/getPartition:getPartition";
 
+/** What `useMocks` can change about the mocked world besides the account and region. */
+export interface MockOptions {
+    /** The stack's name. Default: `test`. */
+    readonly stack?: string;
+    /** May hold back a resource's registration, to test ordering. */
+    readonly delay?: (args: pulumi.runtime.MockResourceArgs) => Promise<void> | undefined;
+    /**
+     * Facts the provider's lookups answer without: getRegion without its
+     * `region`, getCallerIdentity without its `accountId`.
+     */
+    readonly withholds?: readonly ("region" | "accountId")[];
+}
+
 /**
  * Installs fresh strict mocks and returns what they record. Resources echo
  * their inputs, plus the ids, names and ARNs AWS and Pulumi would give them.
- * `delay` may hold back a resource's registration, to test ordering.
  */
-export async function useMocks(
-    aws: MockAws = MOCK_AWS,
-    options: { stack?: string; delay?: (args: pulumi.runtime.MockResourceArgs) => Promise<void> | undefined } = {},
-): Promise<MockRecord> {
+export async function useMocks(aws: MockAws = MOCK_AWS, options: MockOptions = {}): Promise<MockRecord> {
+    const withheld = new Set(options.withholds);
     const record: MockRecord = { resources: [], registrations: [], invokes: [] };
     await pulumi.runtime.setMocks(
         {
@@ -49,13 +59,18 @@ export async function useMocks(
                 switch (args.token) {
                     case CALLER_IDENTITY:
                         return {
-                            accountId: aws.accountId,
+                            ...(withheld.has("accountId") ? {} : { accountId: aws.accountId }),
                             arn: `arn:${aws.partition}:iam::${aws.accountId}:user/tester`,
                             userId: "AIDAEXAMPLE",
                             id: aws.accountId,
                         };
                     case GET_REGION:
-                        return { region: aws.region, name: aws.region, id: aws.region, description: aws.region };
+                        return {
+                            ...(withheld.has("region") ? {} : { region: aws.region }),
+                            name: aws.region,
+                            id: aws.region,
+                            description: aws.region,
+                        };
                     case GET_PARTITION:
                         return { partition: aws.partition, dnsSuffix: "amazonaws.com", id: aws.partition };
                     default:
