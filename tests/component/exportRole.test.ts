@@ -3,15 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { Provider } from "@pulumi/aws/provider";
 import { EXPORT_ROLE_TYPE, ExportRole, ExportRoleArgs } from "../../components/exportRole";
 import { ExportRoleInputError } from "../../components/exportRoleInputError";
-import {
-    CALLER_IDENTITY,
-    GET_PARTITION,
-    GET_REGION,
-    MOCK_AWS,
-    MockRecord,
-    resourceNamed,
-    useMocks,
-} from "../support/mocks";
+import { GET_CALLER_IDENTITY, GET_PARTITION, GET_REGION } from "../../tools/awsInvokeTokens";
+import { MOCK_AWS, MockRecord, resourceNamed, useMocks } from "../support/mocks";
 import { promiseOf, promisesOf, unhandledRejectionsDuring } from "../support/outputs";
 
 const ROLE = "aws:iam/role:Role";
@@ -228,7 +221,7 @@ describe("ExportRole", () => {
                 (name) => new ExportRole(name, { bucket: "example-bucket", folder: name }),
             );
             await Promise.all(components.map(registered));
-            assert.deepEqual(record.invokes.map((invoke) => invoke.token).sort(), [CALLER_IDENTITY, GET_REGION]);
+            assert.deepEqual(record.invokes.map((invoke) => invoke.token).sort(), [GET_CALLER_IDENTITY, GET_REGION]);
             assert.ok(!record.invokes.some((invoke) => invoke.token === GET_PARTITION));
             const role = resourceNamed(record, ROLE, "b-role").inputs as { assumeRolePolicy: string };
             assert.ok(
@@ -243,7 +236,7 @@ describe("ExportRole", () => {
             );
             assert.deepEqual(
                 record.invokes.map((invoke) => invoke.token),
-                [CALLER_IDENTITY],
+                [GET_CALLER_IDENTITY],
             );
         });
 

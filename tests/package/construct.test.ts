@@ -4,6 +4,7 @@ import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { Policy } from "@pulumi/aws/iam/policy";
 import { Role } from "@pulumi/aws/iam/role";
 import { EXPORT_ROLE_TYPE } from "../../components";
+import { GET_CALLER_IDENTITY, GET_REGION } from "../../tools/awsInvokeTokens";
 import { sharedComponentProvider } from "../support/componentProvider";
 import { useMocks } from "../support/mocks";
 import { promiseOf, promisesOf } from "../support/outputs";
@@ -54,10 +55,7 @@ describe("construct (how a Python, Go, .NET, Java or YAML program gets an Export
             ],
         );
         // The account and region came from the caller's AWS provider, as for a TypeScript program.
-        assert.deepEqual(record.invokes.map((invoke) => invoke.token).sort(), [
-            "aws:index/getCallerIdentity:getCallerIdentity",
-            "aws:index/getRegion:getRegion",
-        ]);
+        assert.deepEqual(record.invokes.map((invoke) => invoke.token).sort(), [GET_CALLER_IDENTITY, GET_REGION]);
     });
 
     it("returns every output, the children as references the caller's SDK turns back into resources", async () => {

@@ -5,6 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import { buildExportPolicy, renderPolicy } from "../../components";
+import { GET_CALLER_IDENTITY, GET_REGION } from "../../tools/awsInvokeTokens";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import type { ProgramRun } from "../support/runProgramUnderMocks";
 
@@ -219,10 +220,7 @@ describe("the npm package, installed from its tarball into the TypeScript exampl
                 }),
             ),
         );
-        assert.deepEqual(result.invokes.sort(), [
-            "aws:index/getCallerIdentity:getCallerIdentity",
-            "aws:index/getRegion:getRegion",
-        ]);
+        assert.deepEqual(result.invokes.sort(), [GET_CALLER_IDENTITY, GET_REGION]);
         assert.deepEqual(result.outputs, {
             marketingRoleArn: "arn:aws:iam::210987654321:role/marketing-exports-role-1234567",
             marketingS3UrlPrefix: "s3://example-exports/pinpoint/marketing/",

@@ -1,7 +1,9 @@
 // Strict mocks for the Pulumi runtime: every resource and invoke is recorded,
 // and an invoke nobody mocked fails loudly instead of returning nothing.
 import * as pulumi from "@pulumi/pulumi";
+import { GET_CALLER_IDENTITY, GET_PARTITION, GET_REGION } from "../../tools/awsInvokeTokens";
 import { recordRegistrations, Registration } from "../../tools/plan/recordProgram";
+import { mockResourceState } from "./mockResourceState";
 
 /** The AWS account and region the mocked provider pretends to be in. */
 export interface MockAws {
@@ -22,10 +24,6 @@ export interface MockRecord {
     /** Each invoke, in order. */
     readonly invokes: pulumi.runtime.MockCallArgs[];
 }
-
-export const CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
-export const GET_REGION = "aws:index/getRegion:getRegion";
-export const GET_PARTITION = "aws:index/getPartition:getPartition";
 
 /** What `useMocks` can change about the mocked world besides the account and region. */
 export interface MockOptions {
@@ -52,12 +50,12 @@ export async function useMocks(aws: MockAws = MOCK_AWS, options: MockOptions = {
             newResource: async (args) => {
                 record.resources.push(args);
                 await options.delay?.(args);
-                return mockState(args, aws);
+                return mockResourceState(args, aws);
             },
             call: (args) => {
                 record.invokes.push(args);
                 switch (args.token) {
-                    case CALLER_IDENTITY:
+                    case GET_CALLER_IDENTITY:
                         return {
                             ...(withheld.has("accountId") ? {} : { accountId: aws.accountId }),
                             arn: `arn:${aws.partition}:iam::${aws.accountId}:user/tester`,
@@ -84,29 +82,6 @@ export async function useMocks(aws: MockAws = MOCK_AWS, options: MockOptions = {
     );
     recordRegistrations(record.registrations);
     return record;
-}
-
-function mockState(
-    args: pulumi.runtime.MockResourceArgs,
-    aws: MockAws,
-): { id: string; state: Record<string, unknown> } {
-    const inputs = args.inputs as Record<string, unknown>;
-    const name = (inputs.name as string | undefined) ?? `${args.name}-1234567`;
-    const path = (inputs.path as string | undefined) ?? "/";
-    switch (args.type) {
-        case "aws:iam/role:Role":
-            return {
-                id: name,
-                state: { ...inputs, name, arn: `arn:${aws.partition}:iam::${aws.accountId}:role${path}${name}` },
-            };
-        case "aws:iam/policy:Policy":
-            return {
-                id: name,
-                state: { ...inputs, name, arn: `arn:${aws.partition}:iam::${aws.accountId}:policy${path}${name}` },
-            };
-        default:
-            return { id: `${args.name}-id`, state: inputs };
-    }
 }
 
 /** The recorded `newResource` call for the resource of `type` named `name`. */
