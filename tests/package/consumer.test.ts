@@ -221,10 +221,14 @@ describe("the npm package, installed from its tarball into the TypeScript exampl
             ),
         );
         assert.deepEqual(result.invokes.sort(), [GET_CALLER_IDENTITY, GET_REGION]);
+        // Each role ARN exported is the one AWS (here, the mocks) gave that team's role.
+        const arnOf = (name: string) => result.resources.find((resource) => resource.name === name)?.state.arn;
+        const [marketingRoleArn, supportRoleArn] = [arnOf("marketing-exports-role"), arnOf("support-exports-role")];
+        assert.ok(marketingRoleArn && supportRoleArn && marketingRoleArn !== supportRoleArn, "two roles, two ARNs");
         assert.deepEqual(result.outputs, {
-            marketingRoleArn: "arn:aws:iam::210987654321:role/marketing-exports-role-1234567",
+            marketingRoleArn,
             marketingS3UrlPrefix: "s3://example-exports/pinpoint/marketing/",
-            supportRoleArn: "arn:aws:iam::210987654321:role/support-exports-role-1234567",
+            supportRoleArn,
             supportS3UrlPrefix: "s3://example-exports/pinpoint/support/",
         });
     });

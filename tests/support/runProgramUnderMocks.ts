@@ -18,8 +18,14 @@ import { mockResourceState } from "./mockResourceState";
 
 /** What the program did, as the test reads it. */
 export interface ProgramRun {
-    /** Each `newResource` call, in order. */
-    readonly resources: { type: string; name: string; custom: boolean; inputs: Record<string, unknown> }[];
+    /** Each `newResource` call, in order, with the state the mocked AWS gave the resource. */
+    readonly resources: {
+        type: string;
+        name: string;
+        custom: boolean;
+        inputs: Record<string, unknown>;
+        state: Record<string, unknown>;
+    }[];
     /** The token of each invoke, in order. */
     readonly invokes: string[];
     /** The stack outputs. */
@@ -59,8 +65,10 @@ async function main(): Promise<void> {
         {
             newResource: (args) => {
                 const inputs = args.inputs as Record<string, unknown>;
-                run.resources.push({ type: args.type, name: args.name, custom: args.custom ?? false, inputs });
-                return mockResourceState(args, { accountId: ACCOUNT, partition: "aws" });
+                const created = mockResourceState(args, { accountId: ACCOUNT, partition: "aws" });
+                const custom = args.custom ?? false;
+                run.resources.push({ type: args.type, name: args.name, custom, inputs, state: created.state });
+                return created;
             },
             call: (args) => {
                 run.invokes.push(args.token);
