@@ -3,15 +3,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { Provider } from "@pulumi/aws/provider";
 import { EXPORT_ROLE_TYPE, ExportRole, ExportRoleArgs } from "../../components/exportRole";
 import { ExportRoleInputError } from "../../components/exportRoleInputError";
-import {
-    CALLER_IDENTITY,
-    GET_PARTITION,
-    GET_REGION,
-    MOCK_AWS,
-    MockRecord,
-    resourceNamed,
-    useMocks,
-} from "../support/mocks";
+import { GET_CALLER_IDENTITY, GET_PARTITION, GET_REGION } from "../../tools/awsInvokeTokens";
+import { MOCK_AWS, MockRecord, resourceNamed, useMocks } from "../support/mocks";
 import { promiseOf, promisesOf, unhandledRejectionsDuring } from "../support/outputs";
 
 const ROLE = "aws:iam/role:Role";
@@ -62,8 +55,8 @@ describe("ExportRole", () => {
                 roleName: component.role.name,
                 policyArn: component.policy.arn,
             });
+            assert.ok(roleName && policyArn, "the role's name and the policy's ARN are known");
             assert.deepEqual(attachment.inputs, { role: roleName, policyArn });
-            assert.equal(policyArn, "arn:aws:iam::111122223333:policy/exports-policy-1234567");
         });
 
         it("never gives the role managed or inline policies, which would fight the attachment", async () => {
@@ -142,12 +135,13 @@ describe("ExportRole", () => {
                 policyArn: component.policyArn,
                 s3UrlPrefix: component.s3UrlPrefix,
             });
-            assert.deepEqual(outputs, {
-                roleArn: "arn:aws:iam::111122223333:role/exports-role-1234567",
-                roleName: "exports-role-1234567",
-                policyArn: "arn:aws:iam::111122223333:policy/exports-policy-1234567",
-                s3UrlPrefix: "s3://example-bucket/pinpoint/exports/",
+            const children = await promisesOf({
+                roleArn: component.role.arn,
+                roleName: component.role.name,
+                policyArn: component.policy.arn,
             });
+            assert.equal(new Set(Object.values(children)).size, 3, "three distinct values to tell apart");
+            assert.deepEqual(outputs, { ...children, s3UrlPrefix: "s3://example-bucket/pinpoint/exports/" });
             await pulumi.runtime.disconnect();
             const monitor = pulumi.runtime.getMonitor() as unknown as { resources: Map<string, { state: unknown }> };
             const state = monitor.resources.get(await promiseOf(component.urn))!.state as {
@@ -162,10 +156,18 @@ describe("ExportRole", () => {
         });
 
         it("give the role's ARN only once the policy is attached", async () => {
+            let attachmentArrived!: () => void;
+            const attachmentRegistering = new Promise<void>((resolve) => (attachmentArrived = resolve));
             let releaseAttachment!: () => void;
             const attachmentHeld = new Promise<void>((resolve) => (releaseAttachment = resolve));
             record = await useMocks(MOCK_AWS, {
-                delay: (args) => (args.type === ATTACHMENT ? attachmentHeld : undefined),
+                delay: (args) => {
+                    if (args.type !== ATTACHMENT) {
+                        return undefined;
+                    }
+                    attachmentArrived();
+                    return attachmentHeld;
+                },
             });
             const component = new ExportRole("exports", GIVEN);
             let roleArnKnown = false;
@@ -173,8 +175,11 @@ describe("ExportRole", () => {
                 roleArnKnown = true;
                 return arn;
             });
-            await promiseOf(component.role.arn);
-            await new Promise((resolve) => setTimeout(resolve, 20));
+            // The attachment is registered with the role's name and the policy's ARN,
+            // so by now the role's ARN is known too.
+            await attachmentRegistering;
+            // Under the mocks everything that can resolve now does so before the next macrotask.
+            await new Promise(setImmediate);
             assert.equal(roleArnKnown, false, "roleArn resolved before the attachment existed");
             releaseAttachment();
             assert.equal(await roleArn, await promiseOf(component.role.arn));
@@ -216,7 +221,7 @@ describe("ExportRole", () => {
                 (name) => new ExportRole(name, { bucket: "example-bucket", folder: name }),
             );
             await Promise.all(components.map(registered));
-            assert.deepEqual(record.invokes.map((invoke) => invoke.token).sort(), [CALLER_IDENTITY, GET_REGION]);
+            assert.deepEqual(record.invokes.map((invoke) => invoke.token).sort(), [GET_CALLER_IDENTITY, GET_REGION]);
             assert.ok(!record.invokes.some((invoke) => invoke.token === GET_PARTITION));
             const role = resourceNamed(record, ROLE, "b-role").inputs as { assumeRolePolicy: string };
             assert.ok(
@@ -231,7 +236,7 @@ describe("ExportRole", () => {
             );
             assert.deepEqual(
                 record.invokes.map((invoke) => invoke.token),
-                [CALLER_IDENTITY],
+                [GET_CALLER_IDENTITY],
             );
         });
 
@@ -334,6 +339,65 @@ describe("ExportRole", () => {
             assert.ok(rejections.length > 0);
             assert.equal(new Set(rejections).size, 1, "one error object, so the runner reports it once");
             assert.match((rejections[0] as Error).message, /^ExportRole "late" has invalid arguments:\n {2}- bucket: /);
+        });
+
+        describe("checked once the provider's region is known", () => {
+            // No region is given, so the rules that join it with the other arguments
+            // run only when the lookup answers (eu-west-1, in the aws partition).
+            const LOOKED_UP = { bucket: "example-bucket", folder: "Exports" };
+
+            it("refuse a permissions boundary from another partition, and register no role", async () => {
+                const rejections = await unhandledRejectionsDuring(async () => {
+                    const component = new ExportRole("gov", {
+                        ...LOOKED_UP,
+                        permissionsBoundary: "arn:aws-us-gov:iam::123456789012:policy/B",
+                    });
+                    await promiseOf(component.policy.urn);
+                });
+                assert.equal(new Set(rejections).size, 1);
+                assert.match(
+                    (rejections[0] as Error).message,
+                    /^ExportRole "gov" has invalid arguments:\n {2}- permissionsBoundary: "arn:aws-us-gov:iam::123456789012:policy\/B" is in the aws-us-gov partition, but the region eu-west-1 is in aws\.$/,
+                );
+                assert.deepEqual(
+                    record.resources.map((resource) => resource.type),
+                    [EXPORT_ROLE_TYPE, POLICY],
+                );
+            });
+
+            it("refuse a folder that makes the permission policy too big for IAM, and register no policy", async () => {
+                const folder = Array.from({ length: 128 }, () => "aaa").join("/");
+                const rejections = await unhandledRejectionsDuring(async () => {
+                    const component = new ExportRole("deep", { ...LOOKED_UP, folder });
+                    await promiseOf(component.role.urn);
+                });
+                assert.equal(new Set(rejections).size, 1);
+                assert.match(
+                    (rejections[0] as Error).message,
+                    /^ExportRole "deep" has invalid arguments:\n {2}- folder: "aaa\/aaa.* makes the permission policy [\d,]+ characters long without whitespace; IAM allows 6,144\.$/,
+                );
+                assert.deepEqual(
+                    record.resources.map((resource) => resource.type),
+                    [EXPORT_ROLE_TYPE, ROLE],
+                );
+            });
+
+            for (const fact of ["region", "accountId"] as const) {
+                it(`require the ${fact}, when the provider's lookup answers without one`, async () => {
+                    record = await useMocks(MOCK_AWS, { withholds: [fact] });
+                    const rejections = await unhandledRejectionsDuring(async () => {
+                        const component = new ExportRole("blank", LOOKED_UP);
+                        await promiseOf(component.urn);
+                    });
+                    assert.ok(rejections.length > 0, "the resources built from it fail");
+                    assert.equal(new Set(rejections).size, 1);
+                    assert.equal(
+                        (rejections[0] as Error).message,
+                        `ExportRole "blank" has invalid arguments:\n  - ${fact}: undefined is required but not set. Fix: pass ${fact} in the ExportRole arguments.`,
+                    );
+                    assert.ok(!record.resources.some((resource) => resource.type === ROLE));
+                });
+            }
         });
 
         it("include a provider region where Pinpoint is not offered", async () => {

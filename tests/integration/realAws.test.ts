@@ -7,13 +7,15 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Bucket } from "@pulumi/aws/s3/bucket";
-import { LocalWorkspace, OutputMap } from "@pulumi/pulumi/automation";
+import { LocalWorkspace, OutputMap, Stack } from "@pulumi/pulumi/automation";
 import { buildExportPolicy, buildTrustPolicy, ExportRole, partitionOfRegion, renderPolicy } from "../../components";
-import { awsCli, policyDocument } from "./awsCli";
+import { awsCli, policyDocument, waitUntilRoleGone } from "./awsCli";
 import { missingPrerequisites } from "./prerequisites";
 
 const missing = missingPrerequisites();
 const FOLDER = "pinpoint/integration-test";
+/** The passphrase of the throw-away stack's secrets. */
+const PASSPHRASE = "pinpoint-export-integration";
 
 interface DeployedRole {
     readonly bucket: string;
@@ -53,6 +55,29 @@ function awsRegion(): string {
     }
 }
 
+/**
+ * Destroys the stack, then removes it and its directory. Returns what went
+ * wrong, if anything. After a failed destroy the directory, which holds the
+ * stack's state, is kept, so the resources can still be destroyed by hand.
+ */
+async function tearDown(stack: Stack, stackName: string, workDir: string): Promise<Error | undefined> {
+    try {
+        await stack.destroy();
+    } catch (error) {
+        return new Error(
+            `pulumi destroy failed, so AWS may still hold the stack's resources. Its state is in ${workDir} ` +
+                `(stack ${stackName}, passphrase ${PASSPHRASE}): ${(error as Error)?.message ?? String(error)}`,
+        );
+    }
+    try {
+        await stack.workspace.removeStack(stackName);
+        fs.rmSync(workDir, { recursive: true, force: true });
+    } catch (error) {
+        return new Error(`removing the destroyed stack ${stackName} in ${workDir} failed: ${String(error)}`);
+    }
+    return undefined;
+}
+
 describe(`ExportRole deployed to real AWS${missing.length > 0 ? ` (pending: ${missing.join("; ")})` : ""}`, function () {
     this.timeout(30 * 60 * 1000);
     before(function () {
@@ -79,7 +104,7 @@ describe(`ExportRole deployed to real AWS${missing.length > 0 ? ` (pending: ${mi
                     runtime: "nodejs",
                     backend: { url: `file://${path.join(workDir, "state")}` },
                 },
-                envVars: { PULUMI_CONFIG_PASSPHRASE: "pinpoint-export-integration" },
+                envVars: { PULUMI_CONFIG_PASSPHRASE: PASSPHRASE },
             },
         );
         const awsVersion = (
@@ -91,6 +116,7 @@ describe(`ExportRole deployed to real AWS${missing.length > 0 ? ` (pending: ${mi
         await stack.setConfig("aws:region", { value: region });
 
         let roleName: string | undefined;
+        let failure: { error: unknown } | undefined;
         try {
             const deployed = valuesOf((await stack.up()).outputs);
             roleName = deployed.roleName;
@@ -139,15 +165,22 @@ describe(`ExportRole deployed to real AWS${missing.length > 0 ? ` (pending: ${mi
                 "permission policy",
             );
             assert.equal(deployed.s3UrlPrefix, `s3://${deployed.bucket}/${FOLDER}/`);
-        } finally {
-            await stack.destroy();
-            await stack.workspace.removeStack(stackName);
-            fs.rmSync(workDir, { recursive: true, force: true });
+        } catch (error) {
+            failure = { error };
         }
-        assert.throws(
-            () => awsCli(["iam", "get-role", "--role-name", roleName]),
-            /NoSuchEntity/,
-            "destroy removes the role",
-        );
+        const cleanupError = await tearDown(stack, stackName, workDir);
+        if (failure) {
+            // The test's own failure is the one to see; say what cleanup left behind too.
+            if (cleanupError) {
+                process.stderr.write(`After the test failed, cleanup failed too: ${cleanupError.message}\n`);
+            }
+            throw failure.error;
+        }
+        if (cleanupError) {
+            throw cleanupError;
+        }
+        assert.ok(roleName, "up returned the role's name");
+        // "destroy removes the role", once IAM's eventual consistency has caught up.
+        await waitUntilRoleGone(roleName);
     });
 });

@@ -1,10 +1,13 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
+import { Policy } from "@pulumi/aws/iam/policy";
+import { Role } from "@pulumi/aws/iam/role";
 import { EXPORT_ROLE_TYPE } from "../../components";
+import { GET_CALLER_IDENTITY, GET_REGION } from "../../tools/awsInvokeTokens";
 import { sharedComponentProvider } from "../support/componentProvider";
-import { MOCK_AWS, useMocks } from "../support/mocks";
-import { promiseOf } from "../support/outputs";
+import { useMocks } from "../support/mocks";
+import { promiseOf, promisesOf } from "../support/outputs";
 
 // The URN of a Python program's stack, which the engine passes as the component's parent.
 const PYTHON_STACK = "urn:pulumi:test::exports-py::pulumi:pulumi:Stack::exports-py-test";
@@ -52,10 +55,7 @@ describe("construct (how a Python, Go, .NET, Java or YAML program gets an Export
             ],
         );
         // The account and region came from the caller's AWS provider, as for a TypeScript program.
-        assert.deepEqual(record.invokes.map((invoke) => invoke.token).sort(), [
-            "aws:index/getCallerIdentity:getCallerIdentity",
-            "aws:index/getRegion:getRegion",
-        ]);
+        assert.deepEqual(record.invokes.map((invoke) => invoke.token).sort(), [GET_CALLER_IDENTITY, GET_REGION]);
     });
 
     it("returns every output, the children as references the caller's SDK turns back into resources", async () => {
@@ -69,21 +69,33 @@ describe("construct (how a Python, Go, .NET, Java or YAML program gets an Export
         const result = await provider.construct("marketing", EXPORT_ROLE_TYPE, inputs, {});
         // What the provider server sends back to the engine.
         const [state] = await pulumi.runtime.serializeResourceProperties("construct state", result.state);
+        // The children's own outputs, as the component's resources hold them.
+        const children = result.state as { role: Role; policy: Policy };
+        const own = await promisesOf({
+            roleArn: children.role.arn,
+            roleName: children.role.name,
+            roleId: children.role.id,
+            policyArn: children.policy.arn,
+        });
         await pulumi.runtime.disconnect();
 
         const urnOf = (type: string) => record.registrations.find((registration) => registration.type === type)?.urn;
-        const roleName = "marketing-role-1234567";
         const { role, policy, attachment, ...values } = state as Record<string, ResourceReference>;
+        assert.equal(
+            new Set([own.roleArn, own.roleName, own.policyArn]).size,
+            3,
+            "three distinct values to tell apart",
+        );
         assert.deepEqual(values, {
-            roleArn: `arn:aws:iam::${MOCK_AWS.accountId}:role/${roleName}`,
-            roleName,
-            policyArn: `arn:aws:iam::${MOCK_AWS.accountId}:policy/marketing-policy-1234567`,
+            roleArn: own.roleArn,
+            roleName: own.roleName,
+            policyArn: own.policyArn,
             s3UrlPrefix: "s3://example-bucket/pinpoint/marketing/",
         });
         assert.equal(role.urn, urnOf("aws:iam/role:Role"));
         assert.equal(policy.urn, urnOf("aws:iam/policy:Policy"));
         assert.equal(attachment.urn, urnOf("aws:iam/rolePolicyAttachment:RolePolicyAttachment"));
-        assert.equal(role.id, roleName);
+        assert.equal(role.id, own.roleId);
     });
 
     it("reports bad inputs as input property errors, which the engine lists against each argument", async () => {

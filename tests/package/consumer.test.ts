@@ -5,26 +5,27 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import { buildExportPolicy, renderPolicy } from "../../components";
-import { PACKAGE_DIR } from "../../tools/schema/componentProvider";
+import { GET_CALLER_IDENTITY, GET_REGION } from "../../tools/awsInvokeTokens";
+import { PROJECT_DIR } from "../../tools/projectDir";
 import type { ProgramRun } from "../support/runProgramUnderMocks";
 
 // The program a TypeScript user writes: examples/typescript, as committed.
-const EXAMPLE_DIR = path.join(PACKAGE_DIR, "examples", "typescript");
+const EXAMPLE_DIR = path.join(PROJECT_DIR, "examples", "typescript");
 
 // Where the consumer's @pulumi/pulumi and @pulumi/aws come from: this
 // repository's own, unless PINPOINT_EXPORT_SDK_MODULES names another
 // node_modules (e.g. one holding the oldest versions the peer ranges allow).
-const SDK_MODULES = process.env.PINPOINT_EXPORT_SDK_MODULES ?? path.join(PACKAGE_DIR, "node_modules");
+const SDK_MODULES = process.env.PINPOINT_EXPORT_SDK_MODULES ?? path.join(PROJECT_DIR, "node_modules");
 const LINKED = [
     ["@pulumi/pulumi", SDK_MODULES],
     ["@pulumi/aws", SDK_MODULES],
-    ["typescript", path.join(PACKAGE_DIR, "node_modules")],
-    ["@types/node", path.join(PACKAGE_DIR, "node_modules")],
+    ["typescript", path.join(PROJECT_DIR, "node_modules")],
+    ["@types/node", path.join(PROJECT_DIR, "node_modules")],
 ] as const;
 
-const TSC = path.join(PACKAGE_DIR, "node_modules", "typescript", "bin", "tsc");
-const RUNNER = path.join(PACKAGE_DIR, "tests", "support", "runProgramUnderMocks.ts");
-const TS_NODE = path.join(PACKAGE_DIR, "node_modules", "ts-node", "register", "transpile-only");
+const TSC = path.join(PROJECT_DIR, "node_modules", "typescript", "bin", "tsc");
+const RUNNER = path.join(PROJECT_DIR, "tests", "support", "runProgramUnderMocks.ts");
+const TS_NODE = path.join(PROJECT_DIR, "node_modules", "ts-node", "register", "transpile-only");
 
 /** Runs a command to completion without blocking; its stdout, or a failure that shows its output. */
 async function run(
@@ -60,13 +61,13 @@ function filesUnder(dir: string): string[] {
 
 /** The source files of the library whose build is older than they are. */
 function staleBuilds(): string[] {
-    return filesUnder(path.join(PACKAGE_DIR, "components"))
+    return filesUnder(path.join(PROJECT_DIR, "components"))
         .filter((file) => file.endsWith(".ts"))
         .filter((file) => {
-            const built = path.join(PACKAGE_DIR, "lib", file.replace(/\.ts$/, ".js"));
+            const built = path.join(PROJECT_DIR, "lib", file.replace(/\.ts$/, ".js"));
             return (
                 !fs.existsSync(built) ||
-                fs.statSync(built).mtimeMs < fs.statSync(path.join(PACKAGE_DIR, "components", file)).mtimeMs
+                fs.statSync(built).mtimeMs < fs.statSync(path.join(PROJECT_DIR, "components", file)).mtimeMs
             );
         });
 }
@@ -97,7 +98,7 @@ async function prepareConsumer(): Promise<Consumer> {
         await run(
             "npm",
             ["pack", "--json", "--ignore-scripts", "--pack-destination", workDir, "--loglevel", "error"],
-            PACKAGE_DIR,
+            PROJECT_DIR,
         ),
     ) as { filename: string; files: { path: string }[] }[];
 
@@ -160,7 +161,7 @@ describe("the npm package, installed from its tarball into the TypeScript exampl
     });
 
     it("holds the built library, the README, the licence and package.json, and nothing else", () => {
-        const library = filesUnder(path.join(PACKAGE_DIR, "components"))
+        const library = filesUnder(path.join(PROJECT_DIR, "components"))
             .filter((file) => file.endsWith(".ts"))
             .flatMap((file) => [`lib/${file.replace(/\.ts$/, ".js")}`, `lib/${file.replace(/\.ts$/, ".d.ts")}`]);
         assert.deepEqual(packedFiles.sort(), ["LICENSE", "README.md", "package.json", ...library].sort());
@@ -219,14 +220,15 @@ describe("the npm package, installed from its tarball into the TypeScript exampl
                 }),
             ),
         );
-        assert.deepEqual(result.invokes.sort(), [
-            "aws:index/getCallerIdentity:getCallerIdentity",
-            "aws:index/getRegion:getRegion",
-        ]);
+        assert.deepEqual(result.invokes.sort(), [GET_CALLER_IDENTITY, GET_REGION]);
+        // Each role ARN exported is the one AWS (here, the mocks) gave that team's role.
+        const arnOf = (name: string) => result.resources.find((resource) => resource.name === name)?.state.arn;
+        const [marketingRoleArn, supportRoleArn] = [arnOf("marketing-exports-role"), arnOf("support-exports-role")];
+        assert.ok(marketingRoleArn && supportRoleArn && marketingRoleArn !== supportRoleArn, "two roles, two ARNs");
         assert.deepEqual(result.outputs, {
-            marketingRoleArn: "arn:aws:iam::210987654321:role/marketing-exports-role-1234567",
+            marketingRoleArn,
             marketingS3UrlPrefix: "s3://example-exports/pinpoint/marketing/",
-            supportRoleArn: "arn:aws:iam::210987654321:role/support-exports-role-1234567",
+            supportRoleArn,
             supportS3UrlPrefix: "s3://example-exports/pinpoint/support/",
         });
     });

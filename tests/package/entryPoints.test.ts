@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { getPulumiComponents } from "@pulumi/pulumi/provider/experimental";
-import { PACKAGE_DIR } from "../../tools/schema/componentProvider";
+import { PROJECT_DIR } from "../../tools/projectDir";
 
 interface PackageManifest {
     readonly main?: string;
@@ -11,7 +11,7 @@ interface PackageManifest {
 }
 
 function readJson<T>(file: string): T {
-    return JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, file), "utf8")) as T;
+    return JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, file), "utf8")) as T;
 }
 
 /**
@@ -21,33 +21,33 @@ function readJson<T>(file: string): T {
  * takes package.json's "exports" (else "main") target, if that file exists.
  */
 function programPulumiUpRuns(main: string | undefined, manifest: PackageManifest): string {
-    if (main && !fs.statSync(path.join(PACKAGE_DIR, main)).isDirectory()) {
-        return path.join(PACKAGE_DIR, main);
+    if (main && !fs.statSync(path.join(PROJECT_DIR, main)).isDirectory()) {
+        return path.join(PROJECT_DIR, main);
     }
     const exported = typeof manifest.exports === "object" ? manifest.exports["."] : manifest.exports;
     const target = (typeof exported === "object" ? (exported.default ?? exported.require) : exported) ?? manifest.main;
-    const file = target && path.join(PACKAGE_DIR, target);
-    return file && fs.existsSync(file) ? file : PACKAGE_DIR;
+    const file = target && path.join(PROJECT_DIR, target);
+    return file && fs.existsSync(file) ? file : PROJECT_DIR;
 }
 
 describe("entry points", () => {
     const manifest = readJson<PackageManifest>("package.json");
 
     it("`pulumi up` runs the stack program, index.ts, though package.json names the library", () => {
-        const project = yaml.load(fs.readFileSync(path.join(PACKAGE_DIR, "Pulumi.yaml"), "utf8")) as { main?: string };
+        const project = yaml.load(fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), "utf8")) as { main?: string };
         assert.equal(
             programPulumiUpRuns(project.main, manifest),
-            path.join(PACKAGE_DIR, "index.ts"),
+            path.join(PROJECT_DIR, "index.ts"),
             "Pulumi.yaml must keep `main: index.ts`",
         );
         // Why Pulumi.yaml needs it: without it, the library would run, register nothing,
         // and `pulumi up` would delete the stack's resources.
-        assert.equal(programPulumiUpRuns(undefined, manifest), path.join(PACKAGE_DIR, "lib", "index.js"));
+        assert.equal(programPulumiUpRuns(undefined, manifest), path.join(PROJECT_DIR, "lib", "index.js"));
     });
 
     it("the plugin host, which requires this directory, loads the library build and finds ExportRole in it", function () {
-        const loaded = require.resolve(PACKAGE_DIR);
-        if (loaded !== path.join(PACKAGE_DIR, "lib", "index.js")) {
+        const loaded = require.resolve(PROJECT_DIR);
+        if (loaded !== path.join(PROJECT_DIR, "lib", "index.js")) {
             assert.fail(`Node loads ${loaded} for this directory; run \`npm run build\` (npm ci and npm install do).`);
         }
         // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -3,7 +3,8 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { ACCESS_PROFILES, EXPORT_ROLE_TYPE } from "../../components";
-import { PACKAGE_DIR, PackageSchema, SCHEMA_FILE } from "../../tools/schema/componentProvider";
+import { PROJECT_DIR } from "../../tools/projectDir";
+import { PackageSchema, SCHEMA_FILE } from "../../tools/schema/componentProvider";
 
 // The Python and YAML examples cannot run here (they need the Pulumi CLI to
 // generate their SDKs), so they are held to the schema those SDKs are
@@ -15,7 +16,7 @@ const outputs = Object.keys(exportRole.properties);
 const required = exportRole.requiredInputs ?? [];
 
 function example(...segments: string[]): string {
-    return fs.readFileSync(path.join(PACKAGE_DIR, "examples", ...segments), "utf8");
+    return fs.readFileSync(path.join(PROJECT_DIR, "examples", ...segments), "utf8");
 }
 
 /** A schema property name as Pulumi's Python SDKs spell it: `s3UrlPrefix` is `s3_url_prefix`. */

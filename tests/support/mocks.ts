@@ -1,7 +1,9 @@
 // Strict mocks for the Pulumi runtime: every resource and invoke is recorded,
 // and an invoke nobody mocked fails loudly instead of returning nothing.
 import * as pulumi from "@pulumi/pulumi";
+import { GET_CALLER_IDENTITY, GET_PARTITION, GET_REGION } from "../../tools/awsInvokeTokens";
 import { recordRegistrations, Registration } from "../../tools/plan/recordProgram";
+import { mockResourceState } from "./mockResourceState";
 
 /** The AWS account and region the mocked provider pretends to be in. */
 export interface MockAws {
@@ -23,39 +25,50 @@ export interface MockRecord {
     readonly invokes: pulumi.runtime.MockCallArgs[];
 }
 
-export const CALLER_IDENTITY = "aws:index/getCallerIdentity:getCallerIdentity";
-export const GET_REGION = "aws:index/getRegion:getRegion";
-export const GET_PARTITION = "aws:index/getPartition:getPartition";
+/** What `useMocks` can change about the mocked world besides the account and region. */
+export interface MockOptions {
+    /** The stack's name. Default: `test`. */
+    readonly stack?: string;
+    /** May hold back a resource's registration, to test ordering. */
+    readonly delay?: (args: pulumi.runtime.MockResourceArgs) => Promise<void> | undefined;
+    /**
+     * Facts the provider's lookups answer without: getRegion without its
+     * `region`, getCallerIdentity without its `accountId`.
+     */
+    readonly withholds?: readonly ("region" | "accountId")[];
+}
 
 /**
  * Installs fresh strict mocks and returns what they record. Resources echo
  * their inputs, plus the ids, names and ARNs AWS and Pulumi would give them.
- * `delay` may hold back a resource's registration, to test ordering.
  */
-export async function useMocks(
-    aws: MockAws = MOCK_AWS,
-    options: { stack?: string; delay?: (args: pulumi.runtime.MockResourceArgs) => Promise<void> | undefined } = {},
-): Promise<MockRecord> {
+export async function useMocks(aws: MockAws = MOCK_AWS, options: MockOptions = {}): Promise<MockRecord> {
+    const withheld = new Set(options.withholds);
     const record: MockRecord = { resources: [], registrations: [], invokes: [] };
     await pulumi.runtime.setMocks(
         {
             newResource: async (args) => {
                 record.resources.push(args);
                 await options.delay?.(args);
-                return mockState(args, aws);
+                return mockResourceState(args, aws);
             },
             call: (args) => {
                 record.invokes.push(args);
                 switch (args.token) {
-                    case CALLER_IDENTITY:
+                    case GET_CALLER_IDENTITY:
                         return {
-                            accountId: aws.accountId,
+                            ...(withheld.has("accountId") ? {} : { accountId: aws.accountId }),
                             arn: `arn:${aws.partition}:iam::${aws.accountId}:user/tester`,
                             userId: "AIDAEXAMPLE",
                             id: aws.accountId,
                         };
                     case GET_REGION:
-                        return { region: aws.region, name: aws.region, id: aws.region, description: aws.region };
+                        return {
+                            ...(withheld.has("region") ? {} : { region: aws.region }),
+                            name: aws.region,
+                            id: aws.region,
+                            description: aws.region,
+                        };
                     case GET_PARTITION:
                         return { partition: aws.partition, dnsSuffix: "amazonaws.com", id: aws.partition };
                     default:
@@ -69,29 +82,6 @@ export async function useMocks(
     );
     recordRegistrations(record.registrations);
     return record;
-}
-
-function mockState(
-    args: pulumi.runtime.MockResourceArgs,
-    aws: MockAws,
-): { id: string; state: Record<string, unknown> } {
-    const inputs = args.inputs as Record<string, unknown>;
-    const name = (inputs.name as string | undefined) ?? `${args.name}-1234567`;
-    const path = (inputs.path as string | undefined) ?? "/";
-    switch (args.type) {
-        case "aws:iam/role:Role":
-            return {
-                id: name,
-                state: { ...inputs, name, arn: `arn:${aws.partition}:iam::${aws.accountId}:role${path}${name}` },
-            };
-        case "aws:iam/policy:Policy":
-            return {
-                id: name,
-                state: { ...inputs, name, arn: `arn:${aws.partition}:iam::${aws.accountId}:policy${path}${name}` },
-            };
-        default:
-            return { id: `${args.name}-id`, state: inputs };
-    }
 }
 
 /** The recorded `newResource` call for the resource of `type` named `name`. */

@@ -26,6 +26,14 @@ export function promisesOf<T extends Record<string, pulumi.Output<unknown>>>(
  * its check after it resolves fails the registration of every resource built
  * from it; the runtime surfaces that as an unhandled rejection, which the
  * program runner reports (once per error object) and the test reads here.
+ *
+ * Under the mocks every step of a registration is a promise continuation: no
+ * timer, no I/O. So once one macrotask (`setImmediate`) has run after `body`,
+ * every registration that can proceed has finished or failed, and Node has
+ * emitted the rejections nobody handled, which it does before running the next
+ * macrotask. (`pulumi.runtime.disconnect()` cannot be the wait here: it waits
+ * for every registration, and those that depend on a refused resource, such
+ * as the attachment and the component's outputs, never finish.)
  */
 export async function unhandledRejectionsDuring(body: () => Promise<void>): Promise<unknown[]> {
     const rejections: unknown[] = [];
@@ -33,7 +41,7 @@ export async function unhandledRejectionsDuring(body: () => Promise<void>): Prom
     process.on("unhandledRejection", collect);
     try {
         await body();
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        await new Promise(setImmediate);
         // The refused registrations stay pending for good, by design. Drop them
         // from the runtime's leak report, which is printed when the process exits.
         leakedPromises();

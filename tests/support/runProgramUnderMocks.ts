@@ -6,17 +6,26 @@
 // Meant to be run in a child process, with the program's directory as cwd and
 // TS_NODE_PROJECT naming its tsconfig.json. Everything Pulumi comes from the
 // program's own node_modules, as it would for a user: this file imports only
-// types from @pulumi/pulumi.
+// types from @pulumi/pulumi, and the plain modules it shares with the tests
+// (the invoke tokens, the mocked resource state) import nothing of it.
 import * as fs from "fs";
 import { createRequire } from "module";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import type * as PulumiSdk from "@pulumi/pulumi";
+import { GET_CALLER_IDENTITY, GET_REGION } from "../../tools/awsInvokeTokens";
+import { mockResourceState } from "./mockResourceState";
 
 /** What the program did, as the test reads it. */
 export interface ProgramRun {
-    /** Each `newResource` call, in order. */
-    readonly resources: { type: string; name: string; custom: boolean; inputs: Record<string, unknown> }[];
+    /** Each `newResource` call, in order, with the state the mocked AWS gave the resource. */
+    readonly resources: {
+        type: string;
+        name: string;
+        custom: boolean;
+        inputs: Record<string, unknown>;
+        state: Record<string, unknown>;
+    }[];
     /** The token of each invoke, in order. */
     readonly invokes: string[];
     /** The stack outputs. */
@@ -56,24 +65,22 @@ async function main(): Promise<void> {
         {
             newResource: (args) => {
                 const inputs = args.inputs as Record<string, unknown>;
-                run.resources.push({ type: args.type, name: args.name, custom: args.custom ?? false, inputs });
-                const name = (inputs.name as string | undefined) ?? `${args.name}-1234567`;
-                const kind = { "aws:iam/role:Role": "role", "aws:iam/policy:Policy": "policy" }[args.type];
-                const arn =
-                    kind && `arn:aws:iam::${ACCOUNT}:${kind}${(inputs.path as string | undefined) ?? "/"}${name}`;
-                return { id: kind ? name : `${args.name}-id`, state: kind ? { ...inputs, name, arn } : inputs };
+                const created = mockResourceState(args, { accountId: ACCOUNT, partition: "aws" });
+                const custom = args.custom ?? false;
+                run.resources.push({ type: args.type, name: args.name, custom, inputs, state: created.state });
+                return created;
             },
             call: (args) => {
                 run.invokes.push(args.token);
                 switch (args.token) {
-                    case "aws:index/getCallerIdentity:getCallerIdentity":
+                    case GET_CALLER_IDENTITY:
                         return {
                             accountId: ACCOUNT,
                             arn: `arn:aws:iam::${ACCOUNT}:user/ci`,
                             userId: "AIDA",
                             id: ACCOUNT,
                         };
-                    case "aws:index/getRegion:getRegion":
+                    case GET_REGION:
                         return { region: REGION, name: REGION, id: REGION, description: REGION, endpoint: "" };
                     default:
                         throw new Error(`no mock for the invoke ${args.token}`);

@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import { regionViolation } from "../../components/validation/awsIdentifierRules";
 import { findMissing, findProblems, SettingName, SettingValues } from "../../components/validation/exportRoleProblems";
 import { FOLDER_MAX_LENGTH } from "../../components/validation/folderRules";
 import { policySizeViolation, TRUST_POLICY_MAX_SIZE } from "../../components/validation/policyQuotas";
@@ -206,8 +207,18 @@ describe("rules that join settings", () => {
         assert.ok(levels > 10 && levels < 128, `deepest fitting folder: ${levels} levels`);
     });
 
-    it("refuse a trust policy bigger than IAM's 2,048 characters", () => {
-        // No valid input reaches this quota today; the rule guards the builder.
+    it("refuse a region that makes the trust policy bigger than IAM's 2,048 characters", () => {
+        // The region rule is the AWS SDKs' partition pattern, which sets no length:
+        // such a name passes it, and only the trust policy's quota stops it.
+        const region = `us-${"a".repeat(2100)}-1`;
+        assert.equal(regionViolation(region), undefined, "the region rule accepts it");
+        assert.match(
+            onlyProblem({ ...VALID, region }),
+            /^region: "us-aaa.* makes the trust policy [\d,]+ characters long without whitespace; IAM allows 2,048\.$/,
+        );
+    });
+
+    it("measure a policy against the quota it is given, refusing one over it", () => {
         const big = JSON.stringify({ Version: "2012-10-17", Statement: [{ Sid: "x".repeat(TRUST_POLICY_MAX_SIZE) }] });
         assert.match(policySizeViolation("trust policy", big, TRUST_POLICY_MAX_SIZE)!.rule, /IAM allows 2,048$/);
         assert.equal(policySizeViolation("trust policy", "{ }", TRUST_POLICY_MAX_SIZE), undefined);

@@ -3,6 +3,7 @@ import { Policy } from "@pulumi/aws/iam/policy";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
 import { ExportRole } from "../../components/exportRole";
+import { mockResourceState } from "../../tests/support/mockResourceState";
 
 /** What one workload run cost. */
 export interface RunCost {
@@ -12,15 +13,11 @@ export interface RunCost {
     readonly invokes: Record<string, number>;
 }
 
-/** Installs fresh mocks like the tests' (resources echo inputs plus a name and ARN) and counts invokes. */
+/** Installs fresh mocks with the tests' resource state (inputs, plus IAM names and ARNs) and counts invokes. */
 async function freshMocks(invokes: Record<string, number>): Promise<void> {
     await pulumi.runtime.setMocks(
         {
-            newResource: (args) => {
-                const inputs = args.inputs as Record<string, unknown>;
-                const name = (inputs.name as string | undefined) ?? `${args.name}-1234567`;
-                return { id: name, state: { ...inputs, name, arn: `arn:aws:iam::123456789012:${args.type}/${name}` } };
-            },
+            newResource: (args) => mockResourceState(args, { accountId: "123456789012", partition: "aws" }),
             call: (args) => {
                 invokes[args.token] = (invokes[args.token] ?? 0) + 1;
                 return { accountId: "123456789012", region: "us-east-1" };

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { GET_CALLER_IDENTITY, GET_REGION } from "../awsInvokeTokens";
 
 /** One resource registration, as the engine would receive it. */
 export interface Registration {
@@ -28,7 +29,7 @@ export interface ProgramRecord {
 }
 
 /** Invokes whose answers only AWS has: the plan leaves them unknown, never made up. */
-const ANSWERED_BY_AWS = new Set(["aws:index/getCallerIdentity:getCallerIdentity", "aws:index/getRegion:getRegion"]);
+const ANSWERED_BY_AWS = new Set([GET_CALLER_IDENTITY, GET_REGION]);
 
 /**
  * Runs `load` (which loads the program) as a preview under Pulumi's mock

@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { GET_CALLER_IDENTITY, GET_REGION } from "../awsInvokeTokens";
 import { ProgramRecord, Registration } from "./recordProgram";
 import { StackConfig } from "./stackConfig";
 
@@ -99,12 +100,12 @@ function parseJsonObject(text: string): object | undefined {
 function lookupNotes(record: ProgramRecord): string[] {
     const notes: string[] = [];
     const asked = new Set(record.invokes.map((invoke) => invoke.token));
-    if (asked.has("aws:index/getCallerIdentity:getCallerIdentity")) {
+    if (asked.has(GET_CALLER_IDENTITY)) {
         notes.push(
             `No account id is configured: \`pulumi up\` asks AWS which account its credentials belong to, so what depends on it is ${UNKNOWN_TEXT} here. Set pinpoint-export:accountId to see it.`,
         );
     }
-    if (asked.has("aws:index/getRegion:getRegion")) {
+    if (asked.has(GET_REGION)) {
         notes.push(
             `No region is configured: \`pulumi up\` takes the AWS provider's region, so what depends on it is ${UNKNOWN_TEXT} here. Set aws:region or pinpoint-export:region to see it.`,
         );

@@ -9,11 +9,8 @@ import { ComponentProvider, getPulumiComponents } from "@pulumi/pulumi/provider/
 import * as library from "../../components";
 import { PROJECT_DIR } from "../projectDir";
 
-/** The repository root: the package, and the plugin directory. */
-export const PACKAGE_DIR = PROJECT_DIR;
-
 /** Where `npm run schema` writes the schema, for review and for the schema test to compare. */
-export const SCHEMA_FILE = path.join(PACKAGE_DIR, "schema.json");
+export const SCHEMA_FILE = path.join(PROJECT_DIR, "schema.json");
 
 /**
  * The provider name the plugin host derives from an npm package name: the
@@ -25,9 +22,9 @@ export function providerNameOf(packageName: string): string {
 
 /** The provider that serves the library's components to other languages. */
 export function componentProvider(): ComponentProvider {
-    const manifest = JSON.parse(fs.readFileSync(path.join(PACKAGE_DIR, "package.json"), "utf8")) as { name: string };
+    const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "package.json"), "utf8")) as { name: string };
     return new ComponentProvider({
-        dirname: PACKAGE_DIR,
+        dirname: PROJECT_DIR,
         name: providerNameOf(manifest.name),
         components: getPulumiComponents(library),
     });
