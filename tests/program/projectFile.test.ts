@@ -11,7 +11,7 @@ import { PROJECT_DIR } from "../../tools/projectDir";
 interface ConfigDeclaration {
     type?: string;
     description?: string;
-    default?: unknown;
+    default?: string | number | boolean;
 }
 
 describe("Pulumi.yaml", () => {

@@ -3,7 +3,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { GET_CALLER_IDENTITY, GET_PARTITION, GET_REGION } from "../../tools/awsInvokeTokens";
 import { recordRegistrations, Registration } from "../../tools/plan/recordProgram";
-import { mockResourceState } from "./mockResourceState";
+import { mockResourceState } from "../../tools/mockResourceState";
 
 /** The AWS account and region the mocked provider pretends to be in. */
 export interface MockAws {

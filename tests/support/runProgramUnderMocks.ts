@@ -14,7 +14,7 @@ import * as path from "path";
 import * as yaml from "js-yaml";
 import type * as PulumiSdk from "@pulumi/pulumi";
 import { GET_CALLER_IDENTITY, GET_REGION } from "../../tools/awsInvokeTokens";
-import { mockResourceState } from "./mockResourceState";
+import { mockResourceState } from "../../tools/mockResourceState";
 
 /** What the program did, as the test reads it. */
 export interface ProgramRun {

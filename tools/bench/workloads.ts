@@ -3,7 +3,7 @@ import { Policy } from "@pulumi/aws/iam/policy";
 import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
 import { ExportRole } from "../../components/exportRole";
-import { mockResourceState } from "../../tests/support/mockResourceState";
+import { mockResourceState } from "../mockResourceState";
 
 /** What one workload run cost. */
 export interface RunCost {
