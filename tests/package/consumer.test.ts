@@ -83,15 +83,15 @@ interface Consumer {
 
 /**
  * Packs the library, installs the tarball into a copy of the TypeScript
- * example, and starts type-checking and running it. Nothing here touches the
- * repository's files, so it can run beside the other tests.
+ * example, and starts type-checking and running it. Nothing here writes to
+ * the repository.
  */
 async function prepareConsumer(): Promise<Consumer> {
-    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "pinpoint-export-consumer-"));
     const stale = staleBuilds();
     if (stale.length > 0) {
         throw new Error(`lib/ is older than ${stale.join(", ")}: run \`npm run build\` (npm test does) first.`);
     }
+    const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "pinpoint-export-consumer-"));
     // `npm test` has just built lib/; `--ignore-scripts` skips `prepare`, which
     // would rebuild it in place while other tests read it.
     const [packed] = JSON.parse(
@@ -140,24 +140,26 @@ async function prepareConsumer(): Promise<Consumer> {
     return { workDir, programDir, packedFiles: packed.files.map((file) => file.path), typeChecks, programRun };
 }
 
-// Started as soon as mocha loads this file, so that the packing, installing
-// and compiling (child processes, about ten seconds) overlap the other tests.
-const consumer = prepareConsumer();
-consumer.catch(() => undefined);
-
 describe("the npm package, installed from its tarball into the TypeScript example", function () {
     this.timeout(120000);
+    let consumer: Promise<Consumer> | undefined;
     let programDir: string;
     let packedFiles: string[];
 
+    // Packing, installing and compiling are child processes, about ten
+    // seconds; type-checking and running the program go on while the first
+    // tests read the installed package.
     before(async () => {
+        consumer = prepareConsumer();
         ({ programDir, packedFiles } = await consumer);
     });
 
     after(async () => {
-        const { workDir, typeChecks, programRun } = await consumer;
-        await Promise.allSettled([typeChecks, programRun]);
-        fs.rmSync(workDir, { recursive: true, force: true });
+        const prepared = await consumer?.catch(() => undefined);
+        if (prepared) {
+            await Promise.allSettled([prepared.typeChecks, prepared.programRun]);
+            fs.rmSync(prepared.workDir, { recursive: true, force: true });
+        }
     });
 
     it("holds the built library, the README, the licence and package.json, and nothing else", () => {
@@ -178,12 +180,12 @@ describe("the npm package, installed from its tarball into the TypeScript exampl
 
     it("type-checks the program against the package's declarations, with node and node16 module resolution", async () => {
         await (
-            await consumer
+            await consumer!
         ).typeChecks;
     });
 
     it("runs: two ExportRoles, each with its children and its own folder, from one lookup of account and region", async () => {
-        const result = JSON.parse(await (await consumer).programRun) as ProgramRun;
+        const result = JSON.parse(await (await consumer!).programRun) as ProgramRun;
 
         assert.equal(result.library, path.join(programDir, "node_modules", "pinpoint-export", "lib", "index.js"));
         assert.equal(result.sdk.ofLibrary, result.sdk.ofProgram, "the library must use the program's @pulumi/pulumi");
