@@ -42,6 +42,17 @@ export function regionViolation(value: unknown): Violation | undefined {
     if (typeof value !== "string") {
         return wrongType("a region name (a string)");
     }
+    // The SDKs' patterns use \w, which also admits capitals and "_"; no region name has them.
+    if (/[^a-z0-9-]/.test(value)) {
+        const lowered = value.toLowerCase();
+        return {
+            rule: "is not an AWS region name, which has only lower-case letters, digits and -",
+            fix:
+                /^[a-z0-9-]+$/.test(lowered) && partitionOfRegion(lowered)
+                    ? `e.g. ${lowered}`
+                    : "use one such as us-east-1",
+        };
+    }
     const partition = partitionOfRegion(value);
     if (partition === undefined) {
         const zone = /^([a-z]{2}(?:-[a-z]+)+-\d+)[a-z]$/.exec(value);

@@ -70,6 +70,8 @@ const BAD_INPUTS: [SettingName, unknown, string[]][] = [
     ],
     ["region", "moon-base-1", ["not an AWS region name", "us-east-1"]],
     ["region", "us-east-1a", ["availability zone", "e.g. us-east-1"]],
+    ["region", "US-EAST-1", ["only lower-case letters, digits and -", "e.g. us-east-1"]],
+    ["region", "us_east-1", ["only lower-case letters, digits and -"]],
     ["region", "cn-north-1", ["aws-cn partition", "Pinpoint is not offered"]],
     ["region", "us-iso-east-1", ["aws-iso partition", "Pinpoint is not offered"]],
     ["roleName", "", ["0 characters long", "1 to 64"]],
