@@ -72,6 +72,47 @@ function staleBuilds(): string[] {
         });
 }
 
+/**
+ * Points the copied program's SDKs, TypeScript and Node's types at local
+ * directories, so nothing is downloaded. Each range is checked first, then
+ * replaced by a `file:` spec, which npm installs as a link. (npm 11 no longer
+ * accepts a bare symlink placed in node_modules beforehand: it reads its
+ * version as undefined, and the library's peer ranges then fail to resolve.)
+ * npm still checks the library's peer ranges against the linked versions.
+ */
+function linkSdks(programDir: string): void {
+    const manifestFile = path.join(programDir, "package.json");
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as Record<string, Record<string, string>>;
+    for (const [name, modules] of LINKED) {
+        const section = ["dependencies", "devDependencies"].find((key) => manifest[key]?.[name] !== undefined);
+        if (section === undefined) {
+            throw new Error(`examples/typescript/package.json does not list ${name}`);
+        }
+        const target = path.join(modules, name);
+        const { version } = JSON.parse(fs.readFileSync(path.join(target, "package.json"), "utf8")) as {
+            version: string;
+        };
+        if (!satisfiesCaret(version, manifest[section][name])) {
+            throw new Error(
+                `${target} holds ${name} ${version}, outside the example's range ${manifest[section][name]}`,
+            );
+        }
+        manifest[section][name] = `file:${target}`;
+    }
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 4));
+}
+
+/** Whether `version` is in the caret range `^M.m.p` (the only kind the example uses). */
+function satisfiesCaret(version: string, range: string): boolean {
+    const wanted = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(range);
+    const have = /^(\d+)\.(\d+)\.(\d+)/.exec(version);
+    if (!wanted || !have) {
+        return false;
+    }
+    const [w, h] = [wanted.slice(1).map(Number), have.slice(1).map(Number)];
+    return h[0] === w[0] && (h[1] > w[1] || (h[1] === w[1] && h[2] >= w[2]));
+}
+
 /** The example program with the packed library installed, and what it did. */
 interface Consumer {
     readonly workDir: string;
@@ -107,12 +148,7 @@ async function prepareConsumer(): Promise<Consumer> {
         recursive: true,
         filter: (source) => !/[\\/](node_modules|bin|sdks)$/.test(source),
     });
-    // The SDKs, TypeScript and Node's types are linked, not installed: npm
-    // keeps a link that satisfies the program's range, and nothing is downloaded.
-    for (const [name, modules] of LINKED) {
-        fs.mkdirSync(path.dirname(path.join(programDir, "node_modules", name)), { recursive: true });
-        fs.symlinkSync(path.join(modules, name), path.join(programDir, "node_modules", name), "dir");
-    }
+    linkSdks(programDir);
     await run(
         "npm",
         ["install", path.join(workDir, packed.filename), "--offline", "--no-audit", "--no-fund", "--loglevel", "error"],
