@@ -24,6 +24,7 @@ const LINKED = [
 ] as const;
 
 const TSC = path.join(PROJECT_DIR, "node_modules", "typescript", "bin", "tsc");
+const TYPE_PROBES = path.join(__dirname, "consumer", "typeProbes.ts");
 const RUNNER = path.join(PROJECT_DIR, "tests", "support", "runProgramUnderMocks.ts");
 const TS_NODE = path.join(PROJECT_DIR, "node_modules", "ts-node", "register", "transpile-only");
 
@@ -154,12 +155,23 @@ async function prepareConsumer(): Promise<Consumer> {
         ["install", path.join(workDir, packed.filename), "--offline", "--no-audit", "--no-fund", "--loglevel", "error"],
         programDir,
     );
+    // The program's own tsconfig.json, plus the type probes, with skipLibCheck (see typeProbes.ts).
+    fs.copyFileSync(TYPE_PROBES, path.join(programDir, "typeProbes.ts"));
+    const probedConfig = path.join(programDir, "tsconfig.probes.json");
+    fs.writeFileSync(
+        probedConfig,
+        JSON.stringify({
+            extends: "./tsconfig.json",
+            compilerOptions: { skipLibCheck: true },
+            files: ["index.ts", "typeProbes.ts"],
+        }),
+    );
     // Two compilers at once: each spends most of its time reading @pulumi/aws's declarations.
     const typeChecks = Promise.all([
-        run(process.execPath, [TSC, "-p", programDir, "--noEmit"], programDir),
+        run(process.execPath, [TSC, "-p", probedConfig, "--noEmit"], programDir),
         run(
             process.execPath,
-            [TSC, "-p", programDir, "--noEmit", "--module", "node16", "--moduleResolution", "node16"],
+            [TSC, "-p", probedConfig, "--noEmit", "--module", "node16", "--moduleResolution", "node16"],
             programDir,
         ),
     ]);

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { DEFAULT_PROPERTY_RUNS, propertyRuns } from "../support/propertyRuns";
+import { DEFAULT_PROPERTY_RUNS, propertyRuns, QUICK_PROPERTY_RUNS } from "../support/propertyRuns";
 
 describe("the number of cases each property runs", () => {
     it("is at least 2,000 by default", () => {
@@ -11,6 +11,13 @@ describe("the number of cases each property runs", () => {
     it("is raised by FAST_CHECK_RUNS, but never lowered", () => {
         assert.equal(propertyRuns({ FAST_CHECK_RUNS: "50000" }), 50000);
         assert.equal(propertyRuns({ FAST_CHECK_RUNS: "10" }), DEFAULT_PROPERTY_RUNS);
+    });
+
+    it("is a sample in the edit-run loop, unless FAST_CHECK_RUNS asks for more", () => {
+        assert.ok(QUICK_PROPERTY_RUNS < DEFAULT_PROPERTY_RUNS);
+        assert.equal(propertyRuns({ FAST_CHECK_QUICK: "1" }), QUICK_PROPERTY_RUNS);
+        assert.equal(propertyRuns({ FAST_CHECK_QUICK: "0" }), DEFAULT_PROPERTY_RUNS);
+        assert.equal(propertyRuns({ FAST_CHECK_QUICK: "1", FAST_CHECK_RUNS: "5000" }), 5000);
     });
 
     it("refuses a FAST_CHECK_RUNS that is not a whole number", () => {

@@ -1,0 +1,25 @@
+// The phases of `npm test`: every check the project has, and what each needs
+// before it can start.
+
+/** One phase of `npm test`: a command, and the phases it must wait for. */
+export interface Phase {
+    /** The phase's name in the summary, e.g. `eslint`. */
+    readonly name: string;
+    /** The npm package binary or Node.js script that runs it, and its arguments. */
+    readonly command: readonly string[];
+    /** The phases that must have passed before it starts. */
+    readonly after: readonly string[];
+}
+
+/**
+ * The phases, longest first among those that can start at once, so that the
+ * machine's cores are kept busy. Mocha waits for the library build: the
+ * package tests pack `lib/`.
+ */
+export const PHASES: readonly Phase[] = [
+    { name: "eslint", command: ["eslint", "."], after: [] },
+    { name: "build", command: ["npm", "run", "-s", "build"], after: [] },
+    { name: "mocha", command: ["mocha"], after: ["build"] },
+    { name: "typecheck", command: ["tsc", "-p", "tsconfig.check.json", "--noEmit"], after: [] },
+    { name: "prettier", command: ["prettier", "--check", "."], after: [] },
+];
