@@ -9,8 +9,13 @@ import { PROJECT_DIR } from "../../tools/projectDir";
 // ts-node transpile-only when it returns `noCheck: true`.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { loadTypeScriptCompilerOptions } = require("@pulumi/pulumi/tsutils") as {
-    loadTypeScriptCompilerOptions: (tsConfigPath: string) => ts.CompilerOptions;
+    loadTypeScriptCompilerOptions: (tsConfigPath: string) => object;
 };
+
+/** tsconfig.json's compilerOptions as the runner reads them: as written, without `extends`. */
+function runnerCompilerOptions(): Record<string, unknown> {
+    return loadTypeScriptCompilerOptions(path.join(PROJECT_DIR, "tsconfig.json")) as Record<string, unknown>;
+}
 
 function parsed(configFile: string): ts.ParsedCommandLine {
     const config = ts.getParsedCommandLineOfConfigFile(path.join(PROJECT_DIR, configFile), undefined, {
@@ -42,13 +47,7 @@ function repositoryTypeScriptFiles(): string[] {
 
 describe("the TypeScript projects", () => {
     it("let `pulumi up` run the program without type-checking it, as @pulumi/pulumi's runner reads tsconfig.json", () => {
-        const previous = process.cwd();
-        process.chdir(PROJECT_DIR);
-        try {
-            assert.equal(loadTypeScriptCompilerOptions("tsconfig.json").noCheck, true);
-        } finally {
-            process.chdir(previous);
-        }
+        assert.equal(runnerCompilerOptions().noCheck, true);
     });
 
     it("type-check every file in tsconfig.check.json, which tsconfig.json references for editors", () => {
@@ -69,10 +68,16 @@ describe("the TypeScript projects", () => {
     });
 
     it("compile the program under `pulumi up` with the options it is type-checked with", () => {
-        const { noCheck, composite, ...runtime } = parsed("tsconfig.json").options;
-        const { composite: checkComposite, ...check } = parsed("tsconfig.check.json").options;
-        assert.deepEqual([noCheck, composite, checkComposite], [true, true, true]);
+        // The runner puts its own target, module, module resolution and source maps under the
+        // compilerOptions it reads, so tsconfig.json must state each of them itself.
+        const written = runnerCompilerOptions();
+        const { noCheck, ...runtime } = parsed("tsconfig.json").options;
+        const { composite, noCheck: checked, ...check } = parsed("tsconfig.check.json").options;
+        assert.deepEqual([noCheck, checked, composite], [true, false, true]);
         assert.deepEqual({ ...runtime, configFilePath: undefined }, { ...check, configFilePath: undefined });
+        for (const option of ["target", "module", "moduleResolution", "sourceMap"]) {
+            assert.notEqual(written[option], undefined, `tsconfig.json must set ${option}`);
+        }
     });
 
     it("start Pulumi's schema analyzer from index.ts, the file it looks for when package.json names lib/", () => {

@@ -1,26 +1,39 @@
 // One benchmark measurement, in a process of its own so that module loading
 // and heap figures start clean. Prints one JSON object on stdout.
-// Usage: worker.ts compare <n> <reps> | invokes <n> <given|looked-up> | memory <n> | start <compiledProjectDir>
+// Usage: worker.js compare <n> <reps> | invokes <n> <given|looked-up> | memory <n>
+//      | start <runner|type-checked|compiled> <project dir> <compiled project dir>
 import * as path from "path";
 
 // Loaded on first use: `start` must find @pulumi/pulumi not yet loaded.
 const workloads = () => import("./workloads");
 
+/**
+ * ExportRoles, minimal components and bare resources with the same payload,
+ * `reps` times each, interleaved, with the order rotated, so that drift in
+ * the machine's speed hits all three alike.
+ */
 async function compare(count: number, reps: number): Promise<object> {
-    const { bareResources, exportRoles } = await workloads();
-    // Warm up the JIT and the lazily loaded modules for both, then alternate
-    // which goes first so drift in the machine's speed hits both alike.
-    await bareResources(20);
-    await exportRoles(20);
-    const bare: number[] = [];
-    const component: number[] = [];
+    const { bareResources, exportRoles, minimalComponents, payloadsOf } = await workloads();
+    const payloads = await payloadsOf(count);
+    const runs = {
+        component: () => exportRoles(count),
+        floor: () => minimalComponents(payloads),
+        bare: () => bareResources(payloads),
+    };
+    const kinds = Object.keys(runs) as (keyof typeof runs)[];
+    const results = Object.fromEntries(kinds.map((kind) => [kind, [] as { ms: number; cpuMs: number }[]]));
+    // Warm up the JIT and the lazily loaded modules for all three.
+    for (const kind of kinds) {
+        await runs[kind]();
+    }
     for (let rep = 0; rep < reps; rep++) {
-        const order = rep % 2 === 0 ? [bare, component] : [component, bare];
-        for (const list of order) {
-            list.push((list === bare ? await bareResources(count) : await exportRoles(count)).ms);
+        for (let turn = 0; turn < kinds.length; turn++) {
+            const kind = kinds[(rep + turn) % kinds.length];
+            const { ms, cpuMs } = await runs[kind]();
+            results[kind].push({ ms, cpuMs });
         }
     }
-    return { bare, component };
+    return results;
 }
 
 async function invokes(count: number, lookups: "given" | "looked up"): Promise<object> {
@@ -45,11 +58,49 @@ async function memory(count: number): Promise<object> {
     return { baselineBytes: baseline, peakBytes: peak };
 }
 
-async function start(compiledDir: string): Promise<object> {
+interface TsNode {
+    register(options: object): void;
+}
+
+/**
+ * Loads @pulumi/pulumi and the stack program, and runs the program under mocks.
+ * - `runner`: index.ts through ts-node, registered as @pulumi/pulumi's
+ *   cmd/run/run.js registers it for `pulumi up`: type-checking or not as
+ *   tsconfig.json's own compilerOptions decide, through the runner's own
+ *   reader of them, and with its defaults under them.
+ * - `type-checked`: the same, with type-checking forced on, as before
+ *   tsconfig.json said `noCheck`.
+ * - `compiled`: the project compiled to JavaScript beforehand.
+ */
+async function start(mode: string, projectDir: string, compiledDir: string): Promise<object> {
     const begin = process.hrtime.bigint();
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const pulumi = require("@pulumi/pulumi") as typeof import("@pulumi/pulumi");
     const pulumiLoaded = process.hrtime.bigint();
+    let program = path.join(compiledDir, "index.js");
+    if (mode !== "compiled") {
+        process.chdir(projectDir);
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const tsutils = require("@pulumi/pulumi/tsutils") as {
+            loadTypeScriptCompilerOptions(file: string): Record<string, unknown>;
+        };
+        const compilerOptions = tsutils.loadTypeScriptCompilerOptions("tsconfig.json");
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        (require("ts-node") as TsNode).register({
+            compiler: "typescript",
+            transpileOnly: mode === "runner" ? compilerOptions.noCheck : false,
+            project: "tsconfig.json",
+            skipProject: false,
+            compilerOptions: {
+                target: "ES2020",
+                module: "nodenext",
+                moduleResolution: "nodenext",
+                sourceMap: "true",
+                ...compilerOptions,
+            },
+        });
+        program = path.join(projectDir, "index.ts");
+    }
     await pulumi.runtime.setMocks(
         {
             newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs as Record<string, unknown> }),
@@ -63,14 +114,14 @@ async function start(compiledDir: string): Promise<object> {
     );
     pulumi.runtime.setAllConfig(JSON.parse(process.env.BENCH_CONFIG ?? "{}") as Record<string, string>);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    require(path.join(compiledDir, "index.js"));
+    require(program);
     await pulumi.runtime.disconnect();
     const done = process.hrtime.bigint();
     return { pulumiMs: Number(pulumiLoaded - begin) / 1e6, programMs: Number(done - begin) / 1e6 };
 }
 
 async function main(): Promise<object> {
-    const [task, first, second] = process.argv.slice(2);
+    const [task, first, second, third] = process.argv.slice(2);
     switch (task) {
         case "compare":
             return compare(Number(first), Number(second));
@@ -79,7 +130,7 @@ async function main(): Promise<object> {
         case "memory":
             return memory(Number(first));
         case "start":
-            return start(first);
+            return start(first, second, third);
         default:
             throw new Error(`unknown task ${task}`);
     }
