@@ -4,7 +4,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import { CONFIG_NAMESPACE } from "../../program/stackSettings";
 import { PROJECT_DIR } from "../../tools/projectDir";
-import { EngineWorkspace, missingCli, run } from "../support/pulumiEngine";
+import { AutomationPreview, EngineWorkspace, missingCli, run } from "../support/pulumiEngine";
 
 const STACK = "engine";
 const key = (setting: string) => `${CONFIG_NAMESPACE}:${setting}`;
@@ -32,6 +32,11 @@ async function planOf(stack: string, stackFile: string): Promise<PlanJson> {
     return JSON.parse(result.stdout) as PlanJson;
 }
 
+/** A config value as the program reads it: a map's JSON text parsed, any other text as it is. */
+function asValue(text: string | undefined): unknown {
+    return text?.startsWith("{") ? (JSON.parse(text) as unknown) : text;
+}
+
 function inputsOf(plan: PlanJson, type: string): Record<string, unknown> {
     const step = plan.steps.find((candidate) => candidate.newState.type === type);
     assert.ok(step, `the plan registers no ${type}`);
@@ -47,6 +52,7 @@ const missing = missingCli();
         let stackFile: string;
         let cliConfig: CliConfig;
         let plan: PlanJson;
+        let preview: AutomationPreview;
 
         before(async function () {
             this.timeout(120_000);
@@ -65,6 +71,7 @@ const missing = missingCli();
             stackFile = workspace.stackFile(STACK);
             cliConfig = JSON.parse(await workspace.pulumiOk("config", "--json", "--show-secrets")) as CliConfig;
             plan = await planOf(STACK, stackFile);
+            preview = await workspace.previewInProcess(STACK);
         });
 
         after(() => workspace?.dispose());
@@ -83,6 +90,20 @@ const missing = missingCli();
             // The README: an optional key left unset is "", the component's default.
             assert.equal(cliConfig[key("region")].value, "");
             assert.equal(cliConfig[key("description")].value, "");
+        });
+
+        it("the engine hands the program that config too, and the program accepts it: the ExportRole registers", () => {
+            // Through the Automation API: the real engine, up to its request for the aws plugin (see preview.test.ts).
+            assert.ok(preview.programConfig, `the engine never ran the program:\n${preview.printed}`);
+            assert.deepEqual(Object.keys(preview.programConfig).sort(), Object.keys(plan.config).sort());
+            const programConfig = preview.programConfig;
+            for (const [configKey, text] of Object.entries(plan.config)) {
+                // A map is JSON text on both sides, its keys not necessarily in the same order.
+                assert.deepEqual(asValue(programConfig[configKey]), asValue(text), configKey);
+            }
+            const registered = preview.events.flatMap((event) => event.resourcePreEvent?.metadata.type ?? []);
+            assert.ok(registered.includes("pinpoint-export:index:ExportRole"), preview.printed);
+            assert.doesNotMatch(preview.printed, /The config of stack "engine" is invalid/);
         });
 
         it("an integer set with --type int reaches the role as a number, whether the stack file holds it as text or not", () => {

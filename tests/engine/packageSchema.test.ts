@@ -82,6 +82,21 @@ const missing = missingCli();
         });
 
         const nodejsHost = findOnEnginePath("pulumi-language-nodejs");
+
+        it("from examples/python, as the README's `pulumi package add ../..` runs, starts this repository's plugin", async () => {
+            const examples = path.join(workspace.projectDir, "examples", "python");
+            const result = await workspace.pulumiIn(examples, "package", "get-schema", "../..");
+            assert.doesNotMatch(result.stderr, /detected both/);
+            if (!nodejsHost) {
+                // Where this machine's engine stops: the plugin's runtime, nodejs, has no host here.
+                assert.equal(result.code, 1);
+                assert.match(
+                    result.stderr,
+                    /unable to install \.\.\/\.\.: no language plugin 'pulumi-language-nodejs' found/,
+                );
+            }
+        });
+
         it(`the schema the plugin host serves for this repository is schema.json${nodejsHost ? "" : ` (pending: ${NO_NODEJS_HOST})`}`, async function () {
             if (!nodejsHost) {
                 this.skip();

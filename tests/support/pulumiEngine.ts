@@ -7,6 +7,8 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import * as pulumi from "@pulumi/pulumi";
+import { EngineEvent, LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation";
 import { PROJECT_DIR } from "../../tools/projectDir";
 
 /** The Pulumi version tools/engine/go.mod pins the CLI to, e.g. `v3.248.0`. */
@@ -31,7 +33,7 @@ function readEngineVersion(): string {
     return version;
 }
 
-/** The folder tools/engine/build.sh builds into: the same rule as the script's. */
+/** The folder tools/engine/build.sh builds into (the CLI is bin/pulumi in it): the same rule as the script's. */
 export function engineDir(): string {
     const cache = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
     return process.env.PINPOINT_EXPORT_ENGINE_DIR || path.join(cache, "pinpoint-export", "engine", ENGINE_VERSION);
@@ -39,7 +41,7 @@ export function engineDir(): string {
 
 /** The PATH the CLI runs with: the built binaries first, then the caller's own. */
 function enginePath(): string {
-    return [engineDir(), process.env.PATH ?? ""].join(path.delimiter);
+    return [path.join(engineDir(), "bin"), process.env.PATH ?? ""].join(path.delimiter);
 }
 
 /** Where an executable named `command` is on the engine's PATH, if anywhere. */
@@ -58,7 +60,7 @@ export function findOnEnginePath(command: string): string | undefined {
 
 /** Why the CLI cannot run here, or undefined when it can. */
 export function missingCli(): string | undefined {
-    return fs.existsSync(path.join(engineDir(), "pulumi"))
+    return fs.existsSync(path.join(engineDir(), "bin", "pulumi"))
         ? undefined
         : `the Pulumi CLI is not built in ${engineDir()}: run \`bash tools/engine/build.sh\``;
 }
@@ -68,6 +70,18 @@ export interface CommandResult {
     readonly code: number;
     readonly stdout: string;
     readonly stderr: string;
+}
+
+/** What a preview through the Automation API saw: the CLI's output, the engine's events, the program's config. */
+export interface AutomationPreview {
+    /** What the CLI printed. */
+    readonly printed: string;
+    /** The engine's events, in order. */
+    readonly events: readonly EngineEvent[];
+    /** Why the preview failed, if it did. */
+    readonly error?: Error;
+    /** The config the engine handed the program, as the program read it; undefined if it never ran. */
+    readonly programConfig?: Record<string, string>;
 }
 
 /** A copy of the project in a temporary folder, with a file backend and a Pulumi home of its own. */
@@ -127,6 +141,38 @@ export class EngineWorkspace {
             throw new Error(`pulumi ${args.join(" ")} exited with ${result.code}:\n${result.stderr}${result.stdout}`);
         }
         return result.stdout;
+    }
+
+    /**
+     * Previews `stack` of the project copy through the Automation API: the CLI
+     * runs the program through the SDK's own language host, in this process,
+     * rather than starting pulumi-language-nodejs. The program is the copy's
+     * `index.ts`, loaded by the ts-node that mocha registered; it shares this
+     * process's @pulumi/pulumi, through the copy's link to node_modules.
+     */
+    async previewInProcess(stack: string): Promise<AutomationPreview> {
+        let programConfig: Record<string, string> | undefined;
+        const program = () => {
+            programConfig = pulumi.runtime.allConfig();
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            return Promise.resolve({ ...(require(path.join(this.projectDir, "index.ts")) as Record<string, unknown>) });
+        };
+        const selected = await LocalWorkspace.selectStack(
+            { stackName: stack, projectName: "pinpoint-export", program },
+            {
+                workDir: this.projectDir,
+                envVars: this.environment() as Record<string, string>,
+                pulumiCommand: await PulumiCommand.get({ root: engineDir() }),
+            },
+        );
+        let printed = "";
+        const events: EngineEvent[] = [];
+        try {
+            await selected.preview({ onOutput: (out) => (printed += out), onEvent: (event) => events.push(event) });
+            return { printed, events, programConfig };
+        } catch (error) {
+            return { printed, events, programConfig, error: error as Error };
+        }
     }
 
     /** The stack file the CLI keeps for `stack` in the project copy. */

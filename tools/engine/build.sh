@@ -4,7 +4,8 @@
 #
 #   bash tools/engine/build.sh        # prints the folder to put on PATH, and how long the build took
 #
-# The folder is $PINPOINT_EXPORT_ENGINE_DIR, else ${XDG_CACHE_HOME:-$HOME/.cache}/pinpoint-export/engine/<version>.
+# The CLI goes to bin/pulumi (the layout @pulumi/pulumi's Automation API expects of a Pulumi install)
+# under $PINPOINT_EXPORT_ENGINE_DIR, else ${XDG_CACHE_HOME:-$HOME/.cache}/pinpoint-export/engine/<version>.
 # A build that is already there is kept. `npm run test:engine` looks in the same folder.
 #
 # Only the CLI is built. Pulumi's language hosts (pulumi-language-nodejs, -python, -go) are Go
@@ -15,7 +16,7 @@ set -euo pipefail
 VERSION=v3.248.0
 MODULE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ENGINE_DIR="${PINPOINT_EXPORT_ENGINE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/pinpoint-export/engine/$VERSION}"
-CLI="$ENGINE_DIR/pulumi"
+CLI="$ENGINE_DIR/bin/pulumi"
 
 fail() {
     printf 'tools/engine/build.sh: %s\n' "$1" >&2
@@ -23,7 +24,7 @@ fail() {
 }
 
 if [[ -x "$CLI" ]] && [[ "$("$CLI" version 2>/dev/null)" == "$VERSION" ]]; then
-    echo "The Pulumi CLI $VERSION is already built in $ENGINE_DIR (delete that folder to rebuild)."
+    echo "The Pulumi CLI $VERSION is already built: $CLI (delete $ENGINE_DIR to rebuild)."
     exit 0
 fi
 
@@ -42,7 +43,7 @@ fi
 downloaded=$(date +%s)
 echo "Modules downloaded in $((downloaded - started)) s. Compiling the CLI (nice -n 10; several minutes on 2 cores)..."
 
-mkdir -p "$ENGINE_DIR"
+mkdir -p "$ENGINE_DIR/bin"
 # Built beside the final name and moved into place, so an interrupted build leaves no binary behind.
 nice -n 10 go build -trimpath \
     -ldflags "-s -w -X github.com/pulumi/pulumi/sdk/v3/go/common/version.Version=$VERSION" \
@@ -50,6 +51,7 @@ nice -n 10 go build -trimpath \
 mv "$CLI.partial" "$CLI"
 finished=$(date +%s)
 
-echo "Built $("$CLI" version) in $ENGINE_DIR: $((finished - started)) s ($((downloaded - started)) s downloading, $((finished - downloaded)) s compiling)."
-echo "Not built: pulumi-language-nodejs, which the Go module proxy refuses; pulumi preview and pulumi package get-schema stop where the CLI starts it."
-echo "Use it: PATH=\"$ENGINE_DIR:\$PATH\" pulumi version; or run npm run test:engine."
+echo "Built $CLI ($("$CLI" version)) in $((finished - started)) s: $((downloaded - started)) s downloading, $((finished - downloaded)) s compiling."
+echo "Not built: pulumi-language-nodejs, which the Go module proxy refuses; the CLI's own pulumi preview and"
+echo "pulumi package get-schema of this repository stop where they would start it."
+echo "Use it: PATH=\"$ENGINE_DIR/bin:\$PATH\" pulumi version; or run npm run test:engine."
