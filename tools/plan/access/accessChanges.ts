@@ -60,10 +60,7 @@ export async function compareAccess(pairs: readonly AccessPair[]): Promise<Acces
                 );
             } else if (!equivalentPolicies(before, after)) {
                 try {
-                    const changed =
-                        kind === "permission"
-                            ? await permissionChanges(before, after)
-                            : await trustChanges(before, after);
+                    const changed = await evaluated(kind, before, after);
                     (kind === "permission" ? permissions : trust).push(...changed.changed);
                     requestCount += changed.requestCount;
                 } catch (error) {
@@ -88,6 +85,20 @@ export async function compareAccess(pairs: readonly AccessPair[]): Promise<Acces
         narrowing,
         requestCount,
     };
+}
+
+/** The comparisons made so far in this process: the same documents always compare the same way. */
+const comparisons = new Map<string, Promise<{ changed: Changed[]; requestCount: number }>>();
+
+/** The requests whose decision changes from `before` to `after`, evaluated once per process. */
+function evaluated(kind: "permission" | "trust", before: string, after: string) {
+    const key = JSON.stringify([kind, before, after]);
+    let comparison = comparisons.get(key);
+    if (comparison === undefined) {
+        comparison = kind === "permission" ? permissionChanges(before, after) : trustChanges(before, after);
+        comparisons.set(key, comparison);
+    }
+    return comparison;
 }
 
 /** A request whose decision changes: now allowed, or now denied. */

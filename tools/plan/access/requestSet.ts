@@ -46,21 +46,15 @@ export function permissionRequests(documents: readonly string[]): SummarisedRequ
     const bucketArn = (bucket: string) => `arn:${targets.partition}:s3:::${bucket}`;
     const folders = [...targets.folders];
     for (const bucket of targets.buckets) {
-        for (const near of [bucket, `${bucket}-other`]) {
-            const inside = near === bucket ? folders : folders.slice(0, 1);
-            for (const folder of inside) {
-                const keys =
-                    near === bucket
-                        ? [`${folder}export.csv`, `${folder}nested/part-00000.csv`]
-                        : [`${folder}export.csv`];
-                for (const key of keys) {
-                    for (const action of OBJECT_ACTIONS) {
-                        requests.add(
-                            withArn(objectRequest(action, near, key), targets.partition),
-                            objectScope(bucketArn(near), key, folders),
-                            "",
-                        );
-                    }
+        // Inside each folder, and in the folders of a bucket whose name starts with the bucket's.
+        for (const folder of folders) {
+            for (const near of [bucket, `${bucket}-other`]) {
+                for (const action of OBJECT_ACTIONS) {
+                    requests.add(
+                        withArn(objectRequest(action, near, `${folder}export.csv`), targets.partition),
+                        objectScope(bucketArn(near), `${folder}export.csv`, folders),
+                        "",
+                    );
                 }
                 requests.add(
                     withArn(listRequest(near, folder, "/"), targets.partition),
@@ -73,7 +67,7 @@ export function permissionRequests(documents: readonly string[]): SummarisedRequ
             // Beside the folder (a sibling whose name starts with its name) and above it.
             const trimmed = folder.replace(/\/$/, "");
             const outside = [
-                ...(trimmed ? [`${trimmed}-other/export.csv`, `${trimmed}.csv`] : []),
+                ...(trimmed ? [`${trimmed}-other/export.csv`] : []),
                 ...ancestors(folder).map((ancestor) => `${ancestor}export.csv`),
             ];
             for (const key of outside) {
