@@ -159,6 +159,21 @@ describe("the offline plan", () => {
         assert.ok(run.stdout.includes("No region is configured"), run.stdout);
     });
 
+    it("reads an unquoted number in a stack file as the text it is written as, leading zeros kept, as the CLI does", async () => {
+        const run = await runPlan(PROJECT_DIR, [
+            "--json",
+            "--config-file",
+            configFile(
+                "zeros.yaml",
+                "config:\n  aws:region: us-east-1\n  pinpoint-export:bucket: example-bucket\n" +
+                    "  pinpoint-export:folder: Exports\n  pinpoint-export:accountId: 012345678901\n",
+            ),
+        ]);
+        assert.equal(run.code, 0, run.stderr);
+        const role = (JSON.parse(run.stdout) as typeof json).steps[2];
+        assert.match(role.newState.inputs.assumeRolePolicy as string, /"aws:SourceAccount":"012345678901"/);
+    });
+
     it("refuses a stack that has no config file, naming the ones there are", async () => {
         const run = await runPlan(PROJECT_DIR, ["--stack", "nowhere"]);
         assert.equal(run.code, 1);
