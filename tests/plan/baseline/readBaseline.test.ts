@@ -47,7 +47,7 @@ describe("a baseline", () => {
         assert.equal(resources[2].inputs.description, UNKNOWN);
     });
 
-    it("of a plan holds the new state of every step but a delete", () => {
+    it("of a plan holds the new state of every step but a delete, whether or not npm's script header precedes it", () => {
         const file = path.join(dir, "plan.json");
         const state = (name: string) => ({
             urn: `urn:pulumi:dev::pinpoint-export::pinpoint-export:index:ExportRole$aws:iam/policy:Policy::${name}`,
@@ -55,14 +55,17 @@ describe("a baseline", () => {
             custom: true,
             inputs: { path: "/" },
         });
+        // As `npm run plan -- --json > plan.json` writes it: npm's own lines come first.
+        const npmHeader = "\n> pinpoint-export@0.1.0 plan\n> ts-node --transpile-only tools/plan/main.ts --json\n\n";
         fs.writeFileSync(
             file,
-            JSON.stringify({
-                steps: [
-                    { op: "create", urn: state("a").urn, newState: state("a") },
-                    { op: "delete", urn: state("b").urn, oldState: state("b") },
-                ],
-            }),
+            npmHeader +
+                JSON.stringify({
+                    steps: [
+                        { op: "create", urn: state("a").urn, newState: state("a") },
+                        { op: "delete", urn: state("b").urn, oldState: state("b") },
+                    ],
+                }),
         );
         const baseline = readBaseline(file, "pinpoint-export", "dev");
         assert.deepEqual(

@@ -19,7 +19,7 @@ export function readBaseline(file: string, project: string, stack: string): Base
     }
     let document: unknown;
     try {
-        document = JSON.parse(text);
+        document = JSON.parse(withoutNpmHeader(text));
     } catch (error) {
         throw new BaselineError(`The baseline ${file} is not JSON (${(error as Error).message}). Give ${KINDS}.`);
     }
@@ -42,6 +42,15 @@ export function readBaseline(file: string, project: string, stack: string): Base
     }
     checkOwner(baseline, project, stack);
     return baseline;
+}
+
+/**
+ * The text without the lines npm prints before a script's own output
+ * (`> pinpoint-export@0.1.0 plan`, `> ts-node …`), which land in the file when
+ * it was written with `npm run plan -- --json > file` rather than `npm run --silent`.
+ */
+function withoutNpmHeader(text: string): string {
+    return text.replace(/^(?:\s*\n|> [^\n]*\n)+(?=\s*\{)/, "");
 }
 
 /** The stack and project a URN names: `urn:pulumi:<stack>::<project>::<type>::<name>`. */
