@@ -168,6 +168,12 @@ describe("the step of one resource", () => {
             assert.deepEqual(summary(decide(ROLE, checked, program)), ["same", []]);
         });
 
+        it("keeps a default as the provider filled it, even where the provider's default has changed since", () => {
+            // The provider fills an unset input from the old inputs when they list it in __defaults.
+            const filledEarlier = { ...checked, __defaults: ["maxSessionDuration", "name"], maxSessionDuration: 7200 };
+            assert.equal(decide(ROLE, filledEarlier, { path: "/", assumeRolePolicy: DOCUMENT }).op, "same");
+        });
+
         it("counts an explicit value that differs from a default the provider filled", () => {
             assert.deepEqual(summary(decide(ROLE, checked, { ...program, forceDetachPolicies: true })), [
                 "update",
