@@ -206,7 +206,7 @@ describe("the offline plan", () => {
     });
 
     it("refuses unknown arguments, and options without values, with its usage", async () => {
-        for (const argv of [["--yes"], ["--stack"], ["--config-file"]]) {
+        for (const argv of [["--yes"], ["--stack"], ["--config-file"], ["--against"]]) {
             const run = await runPlan(PROJECT_DIR, argv);
             assert.equal(run.code, 2, argv.join(" "));
             assert.match(run.stderr, /\nusage: npm run plan/);

@@ -7,7 +7,7 @@ import { AccessProfile } from "../../../components/policies/accessProfile";
 import { buildExportPolicy } from "../../../components/policies/exportPolicy";
 import { renderPolicy } from "../../../components/policies/policyDocument";
 import { buildTrustPolicy } from "../../../components/policies/trustPolicy";
-import { AccessChanges, AccessEntry, compareAccess } from "../../../tools/plan/access/accessChanges";
+import { AccessChanges, compareAccess, PermissionEntry, TrustEntry } from "../../../tools/plan/access/accessChanges";
 import { warmUpEvaluator } from "../../../tools/plan/access/iamEvaluator";
 import { RoleAccess } from "../../../tools/plan/access/roleAccess";
 import { PropertyValue } from "../../../tools/plan/diff/decideStep";
@@ -65,8 +65,8 @@ function compare(before: Settings, after: Settings): Promise<AccessChanges> {
 }
 
 /** An entry as one line, as a reader would check it. */
-const line = (entry: AccessEntry) =>
-    `${entry.actions.join(",")} ${entry.resource}${entry.context ? ` | ${entry.context}` : ""}`;
+const line = (entry: PermissionEntry | TrustEntry) =>
+    `${entry.actions.join(",")} ${"resource" in entry ? entry.resource : entry.principal}${entry.context ? ` | ${entry.context}` : ""}`;
 
 /** Asserts that an update edits statements, so reading the text alone would take it for broadening. */
 function assertStatementsEdited(before: string, after: string): void {
@@ -119,7 +119,7 @@ describe("access changes, by evaluation", () => {
             assert.ok(
                 changes.trust.newlyDenied.every(
                     (entry) =>
-                        entry.resource === "pinpoint.amazonaws.com" &&
+                        entry.principal === "pinpoint.amazonaws.com" &&
                         entry.actions.join() === "sts:AssumeRole" &&
                         !entry.context.includes(`apps/${APP}`),
                 ),

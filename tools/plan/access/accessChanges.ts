@@ -7,27 +7,36 @@ import { Decision, decideAssumeRole, decideWithBoundary } from "./iamEvaluator";
 import { permissionRequests, SummarisedRequest, trustRequests } from "./requestSet";
 import { AccessPair } from "./roleAccess";
 
-/** Requests that the update lets through or stops, summarised: the actions on one resource in one context. */
-export interface AccessEntry {
+/** Requests of the role that the update lets through or stops, summarised: the actions on one resource in one context. */
+export interface PermissionEntry {
     readonly actions: readonly string[];
-    /** The resource (pattern) for the permission policy; for the trust policy, the principal. */
+    /** The resource or the pattern of resources, e.g. `arn:aws:s3:::b/Exports/*`. */
     readonly resource: string;
-    /** The context of the requests, e.g. the listing's prefix or the source account and ARN; empty if none. */
+    /** The context of the requests, e.g. a listing's prefix and delimiter; empty if none. */
+    readonly context: string;
+}
+
+/** Requests to assume the role that the update lets through or stops: one principal in one context. */
+export interface TrustEntry {
+    readonly actions: readonly string[];
+    /** Who asks, e.g. `pinpoint.amazonaws.com`. */
+    readonly principal: string;
+    /** The source account and ARN it asks with, or that it sends none. */
     readonly context: string;
 }
 
 /** What changes for one kind of policy. */
-export interface DecisionChanges {
-    readonly newlyAllowed: readonly AccessEntry[];
-    readonly newlyDenied: readonly AccessEntry[];
+export interface DecisionChanges<Entry> {
+    readonly newlyAllowed: readonly Entry[];
+    readonly newlyDenied: readonly Entry[];
 }
 
 /** The access changes of an update. */
 export interface AccessChanges {
     /** Whether anything is newly allowed, or a safeguard the evaluation cannot see through is weakened or unknown. */
     readonly broadening: boolean;
-    readonly permissions: DecisionChanges;
-    readonly trust: DecisionChanges;
+    readonly permissions: DecisionChanges<PermissionEntry>;
+    readonly trust: DecisionChanges<TrustEntry>;
     /** Why it broadens besides what is newly allowed: a boundary removed or changed, a document not known. */
     readonly unevaluated: readonly string[];
     /** Safeguards added, which can only narrow access. */
@@ -70,11 +79,16 @@ export async function compareAccess(pairs: readonly AccessPair[]): Promise<Acces
         }
         boundaryChange(pair, unevaluated, narrowing);
     }
-    const summary = (changed: Changed[]): DecisionChanges => ({
-        newlyAllowed: summarise(changed.filter((change) => change.allowed)),
-        newlyDenied: summarise(changed.filter((change) => !change.allowed)),
-    });
-    const changes = { permissions: summary(permissions), trust: summary(trust) };
+    const changes = {
+        permissions: {
+            newlyAllowed: summarise(permissions, true).map(({ scope, ...entry }) => ({ ...entry, resource: scope })),
+            newlyDenied: summarise(permissions, false).map(({ scope, ...entry }) => ({ ...entry, resource: scope })),
+        },
+        trust: {
+            newlyAllowed: summarise(trust, true).map(({ scope, ...entry }) => ({ ...entry, principal: scope })),
+            newlyDenied: summarise(trust, false).map(({ scope, ...entry }) => ({ ...entry, principal: scope })),
+        },
+    };
     return {
         broadening:
             unevaluated.length > 0 ||
@@ -179,16 +193,19 @@ function asText(value: PropertyValue): string | undefined {
     return value.state === "known" && typeof value.value === "string" ? value.value : undefined;
 }
 
-/** The changed requests as one entry per resource and context, with all their actions. */
-function summarise(changed: readonly Changed[]): AccessEntry[] {
-    const entries = new Map<string, { resource: string; context: string; actions: Set<string> }>();
-    for (const { action, scope, context } of changed) {
+/** The requests now allowed (or now denied) as one entry per scope and context, with all their actions. */
+function summarise(
+    changed: readonly Changed[],
+    allowed: boolean,
+): { actions: string[]; scope: string; context: string }[] {
+    const entries = new Map<string, { scope: string; context: string; actions: Set<string> }>();
+    for (const { action, scope, context } of changed.filter((change) => change.allowed === allowed)) {
         const key = JSON.stringify([scope, context]);
-        const entry = entries.get(key) ?? { resource: scope, context, actions: new Set<string>() };
+        const entry = entries.get(key) ?? { scope, context, actions: new Set<string>() };
         entry.actions.add(action);
         entries.set(key, entry);
     }
     return [...entries.values()]
-        .map((entry) => ({ actions: [...entry.actions].sort(), resource: entry.resource, context: entry.context }))
-        .sort((a, b) => a.resource.localeCompare(b.resource) || a.context.localeCompare(b.context));
+        .map((entry) => ({ actions: [...entry.actions].sort(), scope: entry.scope, context: entry.context }))
+        .sort((a, b) => a.scope.localeCompare(b.scope) || a.context.localeCompare(b.context));
 }

@@ -1,6 +1,6 @@
 // The IAM statement changes as a table (the columns of `cdk diff`), and the
 // access changes summarised by action and resource.
-import { AccessChanges, AccessEntry, DecisionChanges } from "../access/accessChanges";
+import { AccessChanges, PermissionEntry, TrustEntry } from "../access/accessChanges";
 import { DocumentChange } from "../diff/documentChanges";
 
 const COLUMNS = ["", "Resource", "Effect", "Action", "Principal", "Condition"] as const;
@@ -51,15 +51,20 @@ export function accessAsText(access: AccessChanges): string[] {
     return lines;
 }
 
-function entries(title: string, list: DecisionChanges["newlyAllowed"], mark: string, preposition: string): string[] {
+function entries(
+    title: string,
+    list: readonly (PermissionEntry | TrustEntry)[],
+    mark: string,
+    preposition: string,
+): string[] {
     if (list.length === 0) {
         return [`  ${title}: none`];
     }
     return [
         `  ${title}:`,
         ...list.map(
-            (entry: AccessEntry) =>
-                `    ${mark} ${entry.actions.join(", ")} ${preposition} ${entry.resource}${entry.context ? ` with ${entry.context}` : ""}`,
+            (entry) =>
+                `    ${mark} ${entry.actions.join(", ")} ${preposition} ${"resource" in entry ? entry.resource : entry.principal}${entry.context ? ` with ${entry.context}` : ""}`,
         ),
     ];
 }
