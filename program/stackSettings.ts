@@ -8,6 +8,7 @@ import {
     SettingName,
 } from "../components/validation/exportRoleProblems";
 import { hideSecretValues, Problem } from "../components/validation/violation";
+import { nearestKey } from "./nearestKey";
 
 /** The config namespace of this project: keys are `pinpoint-export:<argument>`. */
 export const CONFIG_NAMESPACE = "pinpoint-export";
@@ -57,7 +58,7 @@ export function readStackSettings(
     }
     const known = new Set<string>(Object.keys(SETTING_RULES).map((setting) => configKey(setting as SettingName)));
     for (const key of Object.keys(config).filter((key) => key.startsWith(`${CONFIG_NAMESPACE}:`) && !known.has(key))) {
-        const meant = [...known].find((candidate) => candidate.toLowerCase() === key.toLowerCase());
+        const meant = nearestKey(key, [...known]);
         problems.push({
             key,
             value: config[key],

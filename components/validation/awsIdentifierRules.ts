@@ -3,6 +3,13 @@ import { Violation, wrongType } from "./violation";
 
 /** Why `value` cannot be an AWS account id, or `undefined` if it can. */
 export function accountIdViolation(value: unknown): Violation | undefined {
+    if (typeof value === "number" && Number.isInteger(value) && value >= 0 && String(value).length <= 12) {
+        // A number loses its leading zeros: YAML and JSON read 012345678901 as 12345678901.
+        return {
+            ...wrongType("an account id (a string of 12 digits)"),
+            fix: `write it as a quoted string, e.g. "${String(value).padStart(12, "0")}", so leading zeros are kept`,
+        };
+    }
     if (typeof value !== "string") {
         return wrongType("an account id (a string of 12 digits)");
     }
@@ -12,9 +19,6 @@ export function accountIdViolation(value: unknown): Violation | undefined {
     const digits = value.replace(/[\s-]/g, "");
     if (/^\d{12}$/.test(digits)) {
         return { rule: "must be exactly 12 digits", fix: `write it without separators, e.g. ${digits}` };
-    }
-    if (/^\d{1,11}$/.test(value)) {
-        return { rule: "must be exactly 12 digits", fix: "quote it in the YAML file so leading zeros are kept" };
     }
     return { rule: "must be exactly 12 digits" };
 }
@@ -48,7 +52,7 @@ export function regionViolation(value: unknown): Violation | undefined {
         return {
             rule: "is not an AWS region name, which has only lower-case letters, digits and -",
             fix:
-                /^[a-z0-9-]+$/.test(lowered) && partitionOfRegion(lowered)
+                lowered !== value && regionViolation(lowered) === undefined
                     ? `e.g. ${lowered}`
                     : "use one such as us-east-1",
         };
@@ -57,7 +61,13 @@ export function regionViolation(value: unknown): Violation | undefined {
     if (partition === undefined) {
         const zone = /^([a-z]{2}(?:-[a-z]+)+-\d+)[a-z]$/.exec(value);
         return zone
-            ? { rule: "is an availability zone, not a region", fix: `use its region, e.g. ${zone[1]}` }
+            ? {
+                  rule: "is an availability zone, not a region",
+                  fix:
+                      regionViolation(zone[1]) === undefined
+                          ? `use its region, e.g. ${zone[1]}`
+                          : "use a region of a partition where Pinpoint is offered, such as us-east-1",
+              }
             : { rule: "is not an AWS region name", fix: "use one such as us-east-1" };
     }
     if (!PINPOINT_PARTITIONS.includes(partition)) {

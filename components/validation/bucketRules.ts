@@ -1,3 +1,4 @@
+import { folderViolation } from "./folderRules";
 import { Violation, wrongType } from "./violation";
 
 // S3's naming rules for general purpose buckets:
@@ -54,9 +55,12 @@ export function bucketViolation(value: unknown): Violation | undefined {
     return undefined;
 }
 
+/** How to give a bucket and folder that were written as one URL or path; each example passes its rule. */
 function giveNameAndFolder(name: string, folder: string): string {
-    const example = name || "my-bucket";
-    return folder
-        ? `give the bucket name, e.g. ${example}, and set the folder separately, e.g. ${folder}`
-        : `give the bucket name, e.g. ${example}`;
+    const example = name && bucketViolation(name) === undefined ? name : "my-bucket";
+    if (!folder) {
+        return `give the bucket name, e.g. ${example}`;
+    }
+    const folderExample = folderViolation(folder) === undefined ? `, e.g. ${folder}` : "";
+    return `give the bucket name, e.g. ${example}, and set the folder separately${folderExample}`;
 }

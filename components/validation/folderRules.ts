@@ -39,10 +39,9 @@ export function folderViolation(value: unknown): Violation | undefined {
     const special = characters.find((character) => WILDCARDS.has(character) || VARIABLE_SYNTAX.has(character));
     if (special) {
         const meaning = WILDCARDS.has(special) ? "a wildcard" : "part of a policy variable such as ${aws:username}";
-        const cleaned = characters.filter((character) => SAFE.test(character)).join("");
         return {
             rule: `contains ${JSON.stringify(special)}, which IAM reads as ${meaning}, so the role could reach keys outside the folder`,
-            fix: trimFolder(cleaned) ? `remove it, e.g. ${trimFolder(cleaned)}` : undefined,
+            fix: suggested("remove it", folder),
         };
     }
     const unsafe = characters.find((character) => !SAFE.test(character));
@@ -53,10 +52,7 @@ export function folderViolation(value: unknown): Violation | undefined {
     }
     const segments = folder.split("/");
     if (segments.includes("")) {
-        return {
-            rule: 'has an empty segment ("//")',
-            fix: `use single slashes, e.g. ${segments.filter(Boolean).join("/")}`,
-        };
+        return { rule: 'has an empty segment ("//")', fix: suggested("use single slashes", folder) };
     }
     const dotted = segments.find((segment) => segment === "." || segment === "..");
     if (dotted) {
@@ -71,6 +67,21 @@ export function folderViolation(value: unknown): Violation | undefined {
         };
     }
     return undefined;
+}
+
+/**
+ * `advice` with an example of the folder put right: only S3's safe characters,
+ * no empty, "." or ".." level. A fix must itself pass the rules, so when the
+ * example would not, there is the advice alone, or no fix at all.
+ */
+function suggested(advice: string, folder: string): string | undefined {
+    const levels = [...folder]
+        .filter((character) => SAFE.test(character))
+        .join("")
+        .split("/")
+        .filter((level) => level !== "" && level !== "." && level !== "..");
+    const example = levels.join("/");
+    return example !== "" && folderViolation(example) === undefined ? `${advice}, e.g. ${example}` : undefined;
 }
 
 function describeCharacter(character: string): string {

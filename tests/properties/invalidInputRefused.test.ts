@@ -1,10 +1,12 @@
 // For any bucket, folder or KMS key that breaks a rule, ExportRole refuses it
-// with a message that names that argument, and registers nothing.
+// with a message that names that argument, and registers nothing; and any fix
+// the message suggests quotes only examples that pass the rules.
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import fc from "fast-check";
 import { ExportRole } from "../../components/exportRole";
 import { ExportRoleInputError } from "../../components/exportRoleInputError";
+import { SETTING_RULES, SettingName } from "../../components/validation/exportRoleProblems";
 import { brokenSetting } from "../support/invalidInputs";
 import { MockRecord, useMocks } from "../support/mocks";
 import { propertyRuns } from "../support/propertyRuns";
@@ -14,6 +16,18 @@ const cases = fc.tuple(validLocation, brokenSetting).map(([location, broken]) =>
     args: { ...location, accountId: "123456789012", region: "us-east-1", [broken.setting]: broken.value },
     broken,
 }));
+
+/**
+ * The values a fix quotes as examples (`e.g. X`), each with the setting it is
+ * an example of: the refused one's, but for the folder that a bucket's fix
+ * says to set separately.
+ */
+function quotedExamples(setting: SettingName, fix: string | undefined): [SettingName, string][] {
+    return [...(fix ?? "").matchAll(/(folder separately, )?e\.g\. ([^,\s]+)/g)].map((match) => [
+        match[1] ? "folder" : setting,
+        match[2],
+    ]);
+}
 
 describe("property: any invalid input is refused before anything is registered", function () {
     const runs = propertyRuns();
@@ -38,6 +52,15 @@ describe("property: any invalid input is refused before anything is registered",
                             `${what}: ${keys.join(", ")}`,
                         );
                         assert.ok(error.message.includes(`\n  - ${broken.setting}: `), error.message);
+                        for (const problem of error.problems) {
+                            for (const [setting, example] of quotedExamples(broken.setting, problem.fix)) {
+                                assert.equal(
+                                    SETTING_RULES[setting](example),
+                                    undefined,
+                                    `${what}: the fix "${problem.fix}" quotes ${example}, which the ${setting} rule refuses`,
+                                );
+                            }
+                        }
                         return true;
                     },
                     `${what} was accepted`,

@@ -1,6 +1,12 @@
 import { strict as assert } from "assert";
 import { PolicyDocument } from "../../components/policies/policyDocument";
-import { AssumeRoleRequest, Decision, decideAssumeRole, decideForRole, RoleRequest } from "./iamEvaluator";
+import {
+    AssumeRoleRequest,
+    Decision,
+    decideAssumeRole,
+    decideForRole,
+    RoleRequest,
+} from "../../tools/plan/access/iamEvaluator";
 
 /** Asserts that the role, holding `policy`, gets `expected` for every one of `requests`; lists every miss. */
 export async function expectRoleDecisions(

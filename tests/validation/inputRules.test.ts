@@ -58,7 +58,7 @@ const BAD_INPUTS: [SettingName, unknown, string[]][] = [
         "a".repeat(FOLDER_MAX_LENGTH + 1),
         [`${FOLDER_MAX_LENGTH + 1} characters long`, `at most ${FOLDER_MAX_LENGTH}`],
     ],
-    ["accountId", "12345678901", ["exactly 12 digits", "quote it"]],
+    ["accountId", 12345678901, ["is not an account id", 'write it as a quoted string, e.g. "012345678901"']],
     ["accountId", "1234-5678-9012", ["exactly 12 digits", "e.g. 123456789012"]],
     ["accountId", "abcdefghijkl", ["exactly 12 digits"]],
     ["applicationId", "not-an-app", ["32 lower-case hexadecimal"]],
@@ -134,6 +134,29 @@ describe("input rules", () => {
             assert.ok(message.startsWith(`${setting}: `), message);
             for (const word of words) {
                 assert.ok(message.includes(word), `${JSON.stringify(word)} is not in: ${message}`);
+            }
+        });
+    }
+
+    // A fix that quotes an example must quote one the rules accept; where none would be, there is none.
+    const FIXES: [SettingName, unknown, string | undefined][] = [
+        ["folder", "../Exports*", "remove it, e.g. Exports"],
+        ["folder", "../*", undefined],
+        ["folder", "a//../b", "use single slashes, e.g. a/b"],
+        ["bucket", "s3://My_Bucket/a*", "give the bucket name, e.g. my-bucket, and set the folder separately"],
+        ["region", "CN-NORTH-1", "use one such as us-east-1"],
+        ["region", "cn-north-1a", "use a region of a partition where Pinpoint is offered, such as us-east-1"],
+        ["accountId", "12345678901", undefined],
+        ["accountId", "1234", undefined],
+    ];
+    for (const [setting, value, fix] of FIXES) {
+        it(`suggest for ${setting} = ${JSON.stringify(value)} ${fix ? "only a fix that passes the rules" : "no fix"}`, () => {
+            const [problem, ...others] = findProblems({ ...VALID, [setting]: value }, argumentName);
+            assert.deepEqual(others, []);
+            assert.equal(problem.fix, fix);
+            const example = /e\.g\. ([^,\s]+)/.exec(fix ?? "")?.[1];
+            if (example !== undefined) {
+                assert.deepEqual(findProblems({ ...VALID, [setting]: example }, argumentName), []);
             }
         });
     }
@@ -242,9 +265,9 @@ describe("problem reports", () => {
             formatProblems("Bad config:", problems),
             [
                 "Bad config:",
-                '  - pinpoint-export:bucket: "s3://b" is an S3 URL, not a bucket name. Fix: give the bucket name, e.g. b.',
+                '  - pinpoint-export:bucket: "s3://b" is an S3 URL, not a bucket name. Fix: give the bucket name, e.g. my-bucket.',
                 '  - pinpoint-export:folder: "a*" contains "*", which IAM reads as a wildcard, so the role could reach keys outside the folder. Fix: remove it, e.g. a.',
-                '  - pinpoint-export:accountId: "1" must be exactly 12 digits. Fix: quote it in the YAML file so leading zeros are kept.',
+                '  - pinpoint-export:accountId: "1" must be exactly 12 digits.',
             ].join("\n"),
         );
     });

@@ -1,11 +1,22 @@
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
+import { accessPairs } from "./access/roleAccess";
+import { BaselineError } from "./baseline/baseline";
+import { readBaseline } from "./baseline/readBaseline";
+import { documentChanges } from "./diff/documentChanges";
+import { StepPlanner } from "./diff/planSteps";
+import { Plan } from "./plan";
 import { recordProgram } from "./recordProgram";
-import { planAsJson, planAsText } from "./renderPlan";
+import { planAsJson } from "./render/planJson";
+import { planAsText } from "./render/planText";
 import { readStackConfig, StackFileError } from "./stackConfig";
 
 export const USAGE =
-    "usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<stack>.yaml>] [--json]   (default stack: dev)";
+    "usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<stack>.yaml>] [--against <baseline.json>] " +
+    "[--json] [--fail-on-broadening]   (default stack: dev)";
+
+/** The exit code of a plan against a baseline, with --fail-on-broadening, when the change broadens access. */
+export const BROADENS_ACCESS = 3;
 
 /** What a plan run printed, and its exit code. */
 export interface PlanResult {
@@ -17,18 +28,30 @@ export interface PlanResult {
 interface PlanOptions {
     readonly stack: string;
     readonly configFile?: string;
+    /** The baseline to plan an update from: a plan's JSON, or `pulumi stack export`'s output. */
+    readonly against?: string;
     readonly json: boolean;
+    /** Exit with code 3 when the update broadens access. */
+    readonly failOnBroadening: boolean;
 }
 
 /** The command line's options, or what is wrong with it. */
 export function parsePlanArguments(argv: readonly string[]): PlanOptions | string {
     let stack = "dev";
     let json = false;
+    let failOnBroadening = false;
     let configFile: string | undefined;
+    let against: string | undefined;
     for (let index = 0; index < argv.length; index++) {
         const argument = argv[index];
         if (argument === "--json") {
             json = true;
+        } else if (argument === "--fail-on-broadening") {
+            failOnBroadening = true;
+        } else if (argument === "--against") {
+            against = argv[++index] ?? "";
+        } else if (argument.startsWith("--against=")) {
+            against = argument.slice("--against=".length);
         } else if (argument === "--stack" || argument === "-s") {
             stack = argv[++index] ?? "";
         } else if (argument.startsWith("--stack=")) {
@@ -39,21 +62,27 @@ export function parsePlanArguments(argv: readonly string[]): PlanOptions | strin
             return `unknown argument ${JSON.stringify(argument)}`;
         }
     }
-    if (!stack || configFile === "") {
-        return "--stack and --config-file need a value";
+    if (!stack || configFile === "" || against === "") {
+        return "--stack, --config-file and --against need a value";
     }
-    return { stack, json, configFile: configFile && path.resolve(configFile) };
+    if (failOnBroadening && against === undefined) {
+        return "--fail-on-broadening needs --against <baseline>: only a change can broaden access";
+    }
+    return { stack, json, failOnBroadening, configFile: configFile && path.resolve(configFile), against };
 }
 
 /** A user's mistake, to be said plainly without a stack trace. */
 export function isUserError(error: unknown): error is Error {
-    return error instanceof StackFileError || pulumi.RunError.isInstance(error);
+    return error instanceof StackFileError || error instanceof BaselineError || pulumi.RunError.isInstance(error);
 }
 
 /**
  * Plans the program in `projectDir` for the stack the arguments name: runs its
- * `index` afresh under the mock runtime and renders what it registered. Bad
- * arguments give code 2, bad config code 1 with the message on stderr.
+ * `index` afresh under the mock runtime and renders what it registered, as a
+ * first `pulumi up` or, with `--against`, as an update of the baseline, with
+ * the statement and access changes. Bad arguments give code 2, bad config or
+ * a bad baseline code 1 with the message on stderr, and `--fail-on-broadening`
+ * code 3 when the update broadens access.
  */
 export async function runPlan(projectDir: string, argv: readonly string[]): Promise<PlanResult> {
     const options = parsePlanArguments(argv);
@@ -62,14 +91,32 @@ export async function runPlan(projectDir: string, argv: readonly string[]): Prom
     }
     try {
         const stackConfig = readStackConfig(projectDir, options.stack, options.configFile);
+        const baseline = options.against && readBaseline(options.against, stackConfig.project, stackConfig.stack);
         pulumi.runtime.setAllConfig(stackConfig.config);
         const program = require.resolve(path.join(projectDir, "index"));
         delete require.cache[program];
-        const record = await recordProgram(stackConfig.project, stackConfig.stack, () => import(program));
-        const plan = options.json
-            ? JSON.stringify(planAsJson(stackConfig, record), null, 2)
-            : planAsText(stackConfig, record);
-        return { code: 0, stdout: `${plan}\n`, stderr: "" };
+        const planner = new StepPlanner(baseline ? baseline.resources : []);
+        const record = await recordProgram(
+            stackConfig.project,
+            stackConfig.stack,
+            () => import(program),
+            (registration) => planner.register(registration),
+        );
+        const steps = planner.finish();
+        let plan: Plan = { stackConfig, record, steps };
+        if (baseline) {
+            // The evaluator loads only for a plan against a baseline.
+            const { compareAccess } = await import("./access/accessChanges");
+            plan = {
+                ...plan,
+                baseline,
+                documentChanges: documentChanges(steps),
+                access: await compareAccess(accessPairs(steps)),
+            };
+        }
+        const text = options.json ? JSON.stringify(planAsJson(plan), null, 2) : planAsText(plan);
+        const code = options.failOnBroadening && plan.access?.broadening ? BROADENS_ACCESS : 0;
+        return { code, stdout: `${text}\n`, stderr: "" };
     } catch (error) {
         if (isUserError(error)) {
             return { code: 1, stdout: "", stderr: `${error.message}\n` };

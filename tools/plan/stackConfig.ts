@@ -77,9 +77,13 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
     return { project: project.name, stack, config };
 }
 
+// The Pulumi CLI reads a config scalar as the text it is written as (Go's YAML
+// decoders keep the literal text when they decode into a string), so an
+// unquoted 012345678901 stays 012345678901. js-yaml's default schema would make
+// it the number 12345678901: the failsafe schema keeps every scalar as text.
 function readYaml(file: string): unknown {
     try {
-        return yaml.load(fs.readFileSync(file, "utf8"));
+        return yaml.load(fs.readFileSync(file, "utf8"), { schema: yaml.FAILSAFE_SCHEMA });
     } catch (error) {
         throw new StackFileError(`${path.basename(file)} cannot be read: ${(error as Error).message}`);
     }

@@ -1,6 +1,7 @@
-// Asks a real IAM policy evaluator, @cloud-copilot/iam-simulate, what the
-// emitted policies mean. The evaluator is AGPL-3.0 and a devDependency: it is
-// used here, in tests, and nowhere else.
+// Asks a real IAM policy evaluator, @cloud-copilot/iam-simulate, what
+// policies mean. The evaluator is AGPL-3.0 and a devDependency: the tests and
+// the offline plan (a repository tool) use it; the library in components/ and
+// the stack program never do (tests/evaluation/evaluatorIsTestOnly.test.ts).
 //
 // The evaluator is strict about its input and quiet about some of it, so every
 // request goes through `evaluate`, which turns each quiet case into a failure:
@@ -13,7 +14,7 @@
 // Context values are single strings: the evaluator would read only the first
 // element of an array given for a single-valued key such as s3:prefix.
 import { runSimulation, type Simulation, type SingleResourceSimulationResult } from "@cloud-copilot/iam-simulate";
-import { PolicyDocument, renderPolicy } from "../../components/policies/policyDocument";
+import { PolicyDocument, renderPolicy } from "../../../components/policies/policyDocument";
 
 /** The account of the role, and of every resource unless a request says otherwise. */
 export const ROLE_ACCOUNT = "123456789012";
@@ -26,6 +27,13 @@ export type Decision = "Allowed" | "ImplicitlyDenied" | "ExplicitlyDenied";
 
 /** The context keys of a request, each with the one value AWS would send. */
 export type RequestContext = Readonly<Record<string, string>>;
+
+/**
+ * A policy as the evaluator takes it: a document built here, which is rendered
+ * as it would be sent to AWS, or the JSON text that was sent (e.g. read back
+ * from a stack's state).
+ */
+export type EvaluatedPolicy = PolicyDocument | string;
 
 /** A request that the export role makes, e.g. `s3:PutObject` on an object. */
 export interface RoleRequest {
@@ -50,7 +58,7 @@ export interface AssumeRoleRequest {
  * makes `request` in its own account. The policy is evaluated as the JSON text
  * that is sent to AWS.
  */
-export async function decideForRole(permissionPolicy: PolicyDocument, request: RoleRequest): Promise<Decision> {
+export async function decideForRole(permissionPolicy: EvaluatedPolicy, request: RoleRequest): Promise<Decision> {
     return (await evaluate(roleSimulation(request, permissionPolicy), request)).overallResult;
 }
 
@@ -72,8 +80,8 @@ export interface BoundedDecision {
  * grants.
  */
 export async function decideWithBoundary(
-    permissionPolicy: PolicyDocument,
-    boundaryPolicy: PolicyDocument,
+    permissionPolicy: EvaluatedPolicy,
+    boundaryPolicy: EvaluatedPolicy,
     request: RoleRequest,
 ): Promise<BoundedDecision> {
     const result = await evaluate(roleSimulation(request, permissionPolicy, boundaryPolicy), request);
@@ -90,8 +98,8 @@ export async function decideWithBoundary(
 
 function roleSimulation(
     request: RoleRequest,
-    permissionPolicy: PolicyDocument,
-    boundaryPolicy?: PolicyDocument,
+    permissionPolicy: EvaluatedPolicy,
+    boundaryPolicy?: EvaluatedPolicy,
 ): Simulation {
     return {
         request: {
@@ -113,7 +121,7 @@ function roleSimulation(
  * What IAM decides when `request.principal` asks to assume the export role,
  * whose trust policy is `trustPolicy`.
  */
-export async function decideAssumeRole(trustPolicy: PolicyDocument, request: AssumeRoleRequest): Promise<Decision> {
+export async function decideAssumeRole(trustPolicy: EvaluatedPolicy, request: AssumeRoleRequest): Promise<Decision> {
     const result = await evaluate(
         {
             request: {
@@ -164,9 +172,9 @@ async function evaluate(simulation: Simulation, request: object): Promise<Single
     return result;
 }
 
-/** The policy as AWS receives it: the rendered JSON text, parsed. */
-function asSent(policy: PolicyDocument): unknown {
-    return JSON.parse(renderPolicy(policy));
+/** The policy as AWS receives it: the JSON text, parsed. */
+function asSent(policy: EvaluatedPolicy): unknown {
+    return JSON.parse(typeof policy === "string" ? policy : renderPolicy(policy));
 }
 
 /** The account in the ARN (a KMS key's), or the role's for ARNs without one (S3's). */

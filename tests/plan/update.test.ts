@@ -1,0 +1,289 @@
+// The offline plan of an update: `npm run plan -- --against <baseline>`, run
+// in-process on the real index.ts, against both kinds of baseline: a plan's
+// JSON, and `pulumi stack export` (tests/plan/fixtures/dev.stack-export.json,
+// a deployment of version 3 as the CLI writes it for the dev stack, with the
+// provider's checked inputs: autonamed names, filled defaults, `__defaults`).
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { runPlan } from "../../tools/plan/runPlan";
+import { PROJECT_DIR } from "../../tools/projectDir";
+import { expectLines } from "../support/expectLines";
+
+const STACK_EXPORT = path.join(__dirname, "fixtures", "dev.stack-export.json");
+const DEV_CONFIG = fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.dev.yaml"), "utf8");
+const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+interface Step {
+    op: string;
+    urn: string;
+    oldState?: { type: string; inputs: Record<string, unknown> };
+    newState?: { type: string; inputs: Record<string, unknown> };
+    diffReasons?: string[];
+    replaceReasons?: string[];
+    deleteBeforeReplace?: boolean;
+    detailedDiff?: Record<string, { kind: string; inputDiff: boolean }>;
+}
+
+interface PlanJson {
+    steps: Step[];
+    outputs: Record<string, unknown>;
+    changeSummary: Record<string, number>;
+    accessChanges?: { broadening: boolean; permissions: { newlyAllowed: unknown[]; newlyDenied: unknown[] } };
+}
+
+/** Each step as `op name`, the name being the last part of its URN. */
+const opsOf = (plan: PlanJson) => plan.steps.map((step) => `${step.op} ${step.urn.split("::").pop()}`);
+
+describe("the offline plan of an update", () => {
+    let dir: string;
+    /** A file in the scratch directory. */
+    const scratch = (name: string, text: string) => {
+        const file = path.join(dir, name);
+        fs.writeFileSync(file, text);
+        return file;
+    };
+    /** The dev stack's config file with `settings` added, e.g. `pinpoint-export:folder: Exports/daily`. */
+    const devConfig = (name: string, settings: Record<string, string>) =>
+        scratch(
+            name,
+            Object.entries(settings).reduce(
+                (text, [key, value]) =>
+                    text.includes(`${key}:`)
+                        ? text.replace(new RegExp(`${key}: .*`), `${key}: ${value}`)
+                        : `${text}    ${key}: ${value}\n`,
+                DEV_CONFIG,
+            ),
+        );
+    /** The stack export fixture, changed by `edit`. */
+    const stackExport = (name: string, edit: (resources: Record<string, unknown>[]) => void) => {
+        const document = JSON.parse(fs.readFileSync(STACK_EXPORT, "utf8")) as {
+            deployment: { resources: Record<string, unknown>[] };
+        };
+        edit(document.deployment.resources);
+        return scratch(name, JSON.stringify(document));
+    };
+    const planJson = async (...argv: string[]) => {
+        const run = await runPlan(PROJECT_DIR, [...argv, "--json"]);
+        assert.equal(run.code, 0, run.stderr);
+        return JSON.parse(run.stdout) as PlanJson;
+    };
+
+    before(() => {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-update-"));
+    });
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    describe("against `pulumi stack export`", () => {
+        it("changes nothing for the config that was deployed: autonames and provider defaults are kept", async () => {
+            const plan = await planJson("--against", STACK_EXPORT);
+            assert.deepEqual(opsOf(plan), [
+                "same pinpoint-export",
+                "same pinpoint-export-policy",
+                "same pinpoint-export-role",
+                "same pinpoint-export-attachment",
+            ]);
+            assert.deepEqual(plan.changeSummary, { same: 4 });
+            // A resource that stays keeps what AWS gave it: the stack outputs are the baseline's.
+            assert.deepEqual(plan.outputs, {
+                roleArn: "arn:aws:iam::123456789012:role/pinpoint-export-role-3a9d0b6",
+                roleName: "pinpoint-export-role-3a9d0b6",
+                policyArn: "arn:aws:iam::123456789012:policy/pinpoint-export-policy-7c2f4e1",
+                s3UrlPrefix: "s3://example-bucket/Exports/",
+            });
+            assert.equal(plan.accessChanges?.broadening, false);
+        });
+
+        it("replaces a policy given a name, deleting it first, and the attachment because the policy's ARN is new", async () => {
+            const config = devConfig("named.yaml", {
+                "pinpoint-export:policyName": "export-policy",
+                "pinpoint-export:maxSessionDuration": "7200",
+            });
+            const plan = await planJson("--config-file", config, "--against", STACK_EXPORT);
+            assert.deepEqual(opsOf(plan), [
+                "same pinpoint-export",
+                "replace pinpoint-export-policy",
+                "update pinpoint-export-role",
+                "replace pinpoint-export-attachment",
+            ]);
+            const [, policy, role, attachment] = plan.steps;
+            assert.deepEqual(
+                [policy.diffReasons, policy.replaceReasons, policy.detailedDiff, policy.deleteBeforeReplace],
+                [["name"], ["name"], { name: { kind: "update-replace", inputDiff: true } }, true],
+            );
+            assert.deepEqual(
+                [role.diffReasons, role.replaceReasons, role.detailedDiff],
+                [["maxSessionDuration"], undefined, { maxSessionDuration: { kind: "update", inputDiff: true } }],
+            );
+            assert.deepEqual([attachment.replaceReasons, attachment.deleteBeforeReplace], [["policyArn"], true]);
+            assert.equal(attachment.newState?.inputs.policyArn, UNKNOWN);
+            assert.equal(attachment.newState?.inputs.role, "pinpoint-export-role-3a9d0b6");
+            assert.deepEqual(plan.changeSummary, { update: 1, replace: 2, same: 1 });
+        });
+
+        it("says in text why the attachment is replaced, and in which order", async () => {
+            const config = devConfig("named-text.yaml", { "pinpoint-export:policyName": "export-policy" });
+            const run = await runPlan(PROJECT_DIR, ["--config-file", config, "--against", STACK_EXPORT]);
+            assert.equal(run.code, 0, run.stderr);
+            expectLines(run.stdout, [
+                '-+ replace aws:iam/policy:Policy "pinpoint-export-policy"',
+                '    name: "pinpoint-export-policy-7c2f4e1" => "export-policy" (replaces the resource)',
+                '-+ replace aws:iam/rolePolicyAttachment:RolePolicyAttachment "pinpoint-export-attachment"',
+                "    The old resource is deleted first: the provider always does so for this type.",
+                '        because the aws:iam/policy:Policy "pinpoint-export-policy" is replaced, so its value is known only after apply',
+                "Resources: 2 to replace, 2 unchanged.",
+                "Broadens access: no",
+            ]);
+        });
+
+        it("sees no change in a policy an earlier version rendered with other whitespace, key and statement order", async () => {
+            const baseline = stackExport("reformatted.json", (resources) => {
+                for (const resource of resources.filter((candidate) => candidate.type === "aws:iam/policy:Policy")) {
+                    const inputs = resource.inputs as { policy: string };
+                    const document = JSON.parse(inputs.policy) as { Version: string; Statement: object[] };
+                    inputs.policy = JSON.stringify(
+                        { Statement: [...document.Statement].reverse(), Version: document.Version },
+                        null,
+                        2,
+                    );
+                }
+            });
+            assert.deepEqual((await planJson("--against", baseline)).changeSummary, { same: 4 });
+        });
+
+        it("deletes what the program no longer registers (a rename without an alias), but not the stack or its provider", async () => {
+            const baseline = stackExport("renamed.json", (resources) => {
+                for (const resource of resources) {
+                    for (const key of ["urn", "parent"]) {
+                        const urn = resource[key];
+                        if (typeof urn === "string" && urn.includes("ExportRole")) {
+                            resource[key] = urn.replace(/::pinpoint-export(-|$)/, "::old-exports$1");
+                        }
+                    }
+                }
+            });
+            const plan = await planJson("--against", baseline);
+            assert.deepEqual(plan.changeSummary, { create: 4, delete: 4 });
+            assert.deepEqual(opsOf(plan).slice(4), [
+                "delete old-exports",
+                "delete old-exports-policy",
+                "delete old-exports-role",
+                "delete old-exports-attachment",
+            ]);
+            assert.equal(plan.steps[5].oldState?.type, "aws:iam/policy:Policy");
+            // The new role has the same documents as the old one: nothing to evaluate, nothing broadened.
+            assert.equal(plan.accessChanges?.broadening, false);
+        });
+    });
+
+    describe("against a plan's JSON", () => {
+        let baseline: string;
+        before(async () => {
+            const run = await runPlan(PROJECT_DIR, ["--json"]);
+            assert.equal(run.code, 0, run.stderr);
+            baseline = scratch("baseline-plan.json", run.stdout);
+        });
+
+        /** The plan, failing on broadening, of the dev stack with another folder, against the baseline. */
+        const planFolder = (folder: string) =>
+            runPlan(PROJECT_DIR, [
+                "--config-file",
+                devConfig(`${folder.replace(/\//g, "-")}.yaml`, { "pinpoint-export:folder": folder }),
+                "--against",
+                baseline,
+                "--fail-on-broadening",
+            ]);
+
+        it("updates the policy and role for a narrower folder, keeps the attachment, and does not broaden access", async () => {
+            const run = await planFolder("Exports/daily");
+            assert.equal(run.code, 0, run.stderr);
+            expectLines(run.stdout, [
+                '~ update aws:iam/policy:Policy "pinpoint-export-policy"',
+                "    policy: the document changes, see the IAM statement changes",
+                '~ update aws:iam/role:Role "pinpoint-export-role"',
+                "Resources: 2 to update, 2 unchanged.",
+                "    + │ arn:aws:s3:::example-bucket/Exports/daily/* │ Allow  │ s3:*          │           │",
+                "  Permissions newly allowed: none",
+                "Broadens access: no",
+            ]);
+            // The attachment's inputs were unknown in the baseline and are now; they come from resources that stay.
+            assert.ok(!run.stdout.includes("RolePolicyAttachment"), run.stdout);
+        });
+
+        it("exits 3 with --fail-on-broadening when the folder moves, since the new folder is newly allowed", async () => {
+            const run = await planFolder("Other");
+            assert.equal(run.code, 3, run.stderr);
+            assert.match(
+                run.stdout,
+                /\n {4}\+ s3:AbortMultipartUpload, s3:DeleteObject, s3:GetObject, s3:PutObject, s3:PutObjectAcl on arn:aws:s3:::example-bucket\/Other\/\*\n/,
+            );
+            assert.match(run.stdout, /\nBroadens access: yes\n$/);
+            const json = await planJson("--config-file", path.join(dir, "Other.yaml"), "--against", baseline);
+            assert.equal(json.accessChanges?.broadening, true);
+            assert.ok(json.accessChanges.permissions.newlyAllowed.length > 0);
+        });
+    });
+
+    describe("refuses", () => {
+        const refusals: [string, () => string, RegExp][] = [
+            [
+                "a missing file",
+                () => path.join(dir, "absent.json"),
+                /^The baseline .*absent\.json cannot be read: ENOENT/,
+            ],
+            [
+                "a file that is not JSON",
+                () => scratch("text.json", "steps: []"),
+                /is not JSON .*Give a plan written by `npm run plan -- --json`, or the output of `pulumi stack export`\.\n$/,
+            ],
+            ["JSON of neither kind", () => scratch("other.json", '{"resources": []}'), /is neither a plan written by/],
+            [
+                "a deployment of another version",
+                () => scratch("v2.json", '{"version": 2, "deployment": {"manifest": {}}}'),
+                /is a deployment of version 2; the plan reads version 3/,
+            ],
+            [
+                "another project's stack",
+                () =>
+                    stackExport("project.json", (resources) =>
+                        resources.forEach(
+                            (resource) =>
+                                (resource.urn = (resource.urn as string).replace(
+                                    "::pinpoint-export::",
+                                    "::other-project::",
+                                )),
+                        ),
+                    ),
+                /is of the project other-project, not pinpoint-export/,
+            ],
+            [
+                "another stack's",
+                () =>
+                    stackExport("prod.json", (resources) =>
+                        resources.forEach(
+                            (resource) =>
+                                (resource.urn = (resource.urn as string).replace(
+                                    "urn:pulumi:dev::",
+                                    "urn:pulumi:prod::",
+                                )),
+                        ),
+                    ),
+                /is of the stack prod, but the plan is for the stack dev: plan with --stack prod, or give a baseline of dev\.\n$/,
+            ],
+        ];
+        for (const [what, file, message] of refusals) {
+            it(`${what}, with exit code 1 and no plan`, async () => {
+                const run = await runPlan(PROJECT_DIR, ["--against", file()]);
+                assert.deepEqual([run.code, run.stdout], [1, ""]);
+                assert.match(run.stderr, message);
+            });
+        }
+
+        it("--fail-on-broadening without a baseline, with exit code 2", async () => {
+            const run = await runPlan(PROJECT_DIR, ["--fail-on-broadening"]);
+            assert.equal(run.code, 2);
+            assert.match(run.stderr, /^--fail-on-broadening needs --against <baseline>/);
+        });
+    });
+});
