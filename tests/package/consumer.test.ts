@@ -6,6 +6,7 @@ import * as path from "path";
 import { promisify } from "util";
 import { buildExportPolicy, renderPolicy } from "../../components";
 import { GET_CALLER_IDENTITY, GET_REGION } from "../../tools/awsInvokeTokens";
+import { expectedLibraryFiles, staleLibraryReason } from "../../tools/libraryBuild";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import type { ProgramRun } from "../support/runProgramUnderMocks";
 
@@ -25,6 +26,11 @@ const LINKED = [
 
 const TSC = path.join(PROJECT_DIR, "node_modules", "typescript", "bin", "tsc");
 const TYPE_PROBES = path.join(__dirname, "consumer", "typeProbes.ts");
+// The module resolutions a program may use: the example's own, and that of programs that honour "exports".
+const MODULE_RESOLUTIONS = {
+    node10: {},
+    node16: { module: "node16", moduleResolution: "node16" },
+};
 const RUNNER = path.join(PROJECT_DIR, "tests", "support", "runProgramUnderMocks.ts");
 const TS_NODE = path.join(PROJECT_DIR, "node_modules", "ts-node", "register", "transpile-only");
 
@@ -50,27 +56,6 @@ async function run(
             cause: error,
         });
     }
-}
-
-/** Every file under `dir`, relative to it, with `/` separators. */
-function filesUnder(dir: string): string[] {
-    return fs
-        .readdirSync(dir, { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
-}
-
-/** The source files of the library whose build is older than they are. */
-function staleBuilds(): string[] {
-    return filesUnder(path.join(PROJECT_DIR, "components"))
-        .filter((file) => file.endsWith(".ts"))
-        .filter((file) => {
-            const built = path.join(PROJECT_DIR, "lib", file.replace(/\.ts$/, ".js"));
-            return (
-                !fs.existsSync(built) ||
-                fs.statSync(built).mtimeMs < fs.statSync(path.join(PROJECT_DIR, "components", file)).mtimeMs
-            );
-        });
 }
 
 /**
@@ -119,7 +104,7 @@ interface Consumer {
     readonly workDir: string;
     readonly programDir: string;
     readonly packedFiles: string[];
-    readonly typeChecks: Promise<unknown>;
+    readonly typeChecks: Promise<string>;
     readonly programRun: Promise<string>;
 }
 
@@ -129,9 +114,9 @@ interface Consumer {
  * the repository.
  */
 async function prepareConsumer(): Promise<Consumer> {
-    const stale = staleBuilds();
-    if (stale.length > 0) {
-        throw new Error(`lib/ is older than ${stale.join(", ")}: run \`npm run build\` (npm test does) first.`);
+    const stale = staleLibraryReason();
+    if (stale !== undefined) {
+        throw new Error(`${stale}: run \`npm run build\` (npm test does) first.`);
     }
     const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "pinpoint-export-consumer-"));
     // `npm test` has just built lib/; `--ignore-scripts` skips `prepare`, which
@@ -155,26 +140,30 @@ async function prepareConsumer(): Promise<Consumer> {
         ["install", path.join(workDir, packed.filename), "--offline", "--no-audit", "--no-fund", "--loglevel", "error"],
         programDir,
     );
-    // The program's own tsconfig.json, plus the type probes, with skipLibCheck (see typeProbes.ts).
+    // The program's own tsconfig.json, plus the type probes, with skipLibCheck (see typeProbes.ts),
+    // once with each module resolution. `tsc -b` builds both projects in one process, which parses
+    // the declarations they share (most of the time goes there) once; each project resolves modules
+    // its own way. The declarations it writes go to the temporary directory.
     fs.copyFileSync(TYPE_PROBES, path.join(programDir, "typeProbes.ts"));
-    const probedConfig = path.join(programDir, "tsconfig.probes.json");
-    fs.writeFileSync(
-        probedConfig,
-        JSON.stringify({
-            extends: "./tsconfig.json",
-            compilerOptions: { skipLibCheck: true },
-            files: ["index.ts", "typeProbes.ts"],
-        }),
-    );
-    // Two compilers at once: each spends most of its time reading @pulumi/aws's declarations.
-    const typeChecks = Promise.all([
-        run(process.execPath, [TSC, "-p", probedConfig, "--noEmit"], programDir),
-        run(
-            process.execPath,
-            [TSC, "-p", probedConfig, "--noEmit", "--module", "node16", "--moduleResolution", "node16"],
-            programDir,
-        ),
-    ]);
+    const projects = Object.entries(MODULE_RESOLUTIONS).map(([resolution, options]) => {
+        const project = path.join(programDir, `tsconfig.${resolution}.json`);
+        fs.writeFileSync(
+            project,
+            JSON.stringify({
+                extends: "./tsconfig.json",
+                compilerOptions: {
+                    ...options,
+                    skipLibCheck: true,
+                    composite: true,
+                    emitDeclarationOnly: true,
+                    outDir: `types-${resolution}`,
+                },
+                files: ["index.ts", "typeProbes.ts"],
+            }),
+        );
+        return project;
+    });
+    const typeChecks = run(process.execPath, [TSC, "-b", ...projects], programDir);
     const config = { "pinpoint-export-example:bucket": "example-exports" };
     const programRun = run(
         process.execPath,
@@ -211,9 +200,7 @@ describe("the npm package, installed from its tarball into the TypeScript exampl
     });
 
     it("holds the built library, the README, the licence and package.json, and nothing else", () => {
-        const library = filesUnder(path.join(PROJECT_DIR, "components"))
-            .filter((file) => file.endsWith(".ts"))
-            .flatMap((file) => [`lib/${file.replace(/\.ts$/, ".js")}`, `lib/${file.replace(/\.ts$/, ".d.ts")}`]);
+        const library = expectedLibraryFiles().map((file) => `lib/${file}`);
         assert.deepEqual(packedFiles.sort(), ["LICENSE", "README.md", "package.json", ...library].sort());
     });
 

@@ -9,11 +9,17 @@ import { Phase, PHASES } from "./phases";
 
 interface Outcome {
     readonly phase: Phase;
+    /** The exit code; -1 when a phase it needs failed, so it did not run. */
     readonly code: number;
     readonly seconds: number;
+    /** Its work was already done, so it did not run. */
+    readonly upToDate?: boolean;
 }
 
 function runPhase(phase: Phase): Promise<Outcome> {
+    if (phase.upToDate?.()) {
+        return Promise.resolve({ phase, code: 0, seconds: 0, upToDate: true });
+    }
     const [command, ...args] = phase.command;
     const begin = process.hrtime.bigint();
     return new Promise((resolve) => {
@@ -75,7 +81,13 @@ async function main(): Promise<number> {
     const outcomes = await runPhases(PHASES, slots);
     const total = Number(process.hrtime.bigint() - begin) / 1e9;
     const status = (outcome: Outcome) =>
-        outcome.code === 0 ? "passed" : outcome.code === -1 ? "not run: a phase it needs failed" : "FAILED";
+        outcome.upToDate
+            ? "up to date"
+            : outcome.code === 0
+              ? "passed"
+              : outcome.code === -1
+                ? "not run: a phase it needs failed"
+                : "FAILED";
     process.stdout.write(
         [
             "",

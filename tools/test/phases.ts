@@ -1,5 +1,6 @@
 // The phases of `npm test`: every check the project has, and what each needs
 // before it can start.
+import { staleLibraryReason } from "../libraryBuild";
 
 /** One phase of `npm test`: a command, and the phases it must wait for. */
 export interface Phase {
@@ -9,6 +10,8 @@ export interface Phase {
     readonly command: readonly string[];
     /** The phases that must have passed before it starts. */
     readonly after: readonly string[];
+    /** Whether its work is already done, so that it need not run: the library build, when lib/ is fresh. */
+    readonly upToDate?: () => boolean;
 }
 
 /**
@@ -18,7 +21,13 @@ export interface Phase {
  */
 export const PHASES: readonly Phase[] = [
     { name: "eslint", command: ["eslint", "."], after: [] },
-    { name: "build", command: ["npm", "run", "-s", "build"], after: [] },
+    // `npm ci` builds lib/ (the "prepare" script), so in CI it is fresh already.
+    {
+        name: "build",
+        command: ["npm", "run", "-s", "build"],
+        after: [],
+        upToDate: () => staleLibraryReason() === undefined,
+    },
     { name: "mocha", command: ["mocha"], after: ["build"] },
     { name: "typecheck", command: ["tsc", "-p", "tsconfig.check.json", "--noEmit"], after: [] },
     { name: "prettier", command: ["prettier", "--check", "."], after: [] },
