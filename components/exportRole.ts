@@ -5,6 +5,8 @@ import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
 import { callerAccountId, providerRegion } from "./awsLookups";
 import { assertKnownSettingsValid, CheckedSettings, SettingInputs } from "./checkedSettings";
+import { registered, whenRegistered } from "./childRegistration";
+import { recordOutcome } from "./constructionOutcome";
 import { s3UrlPrefix } from "./policies/exportLocation";
 import { buildExportPolicy } from "./policies/exportPolicy";
 import { partitionOfRegion } from "./policies/partition";
@@ -129,7 +131,7 @@ export class ExportRole extends pulumi.ComponentResource {
                 name: settings.value("policyName"),
                 path: settings.value("path"),
                 description: EXPORT_POLICY_DESCRIPTION,
-                policy: permissionPolicy,
+                policy: settings.afterChecks(permissionPolicy),
                 tags: settings.value("tags"),
             },
             { parent: this },
@@ -140,7 +142,7 @@ export class ExportRole extends pulumi.ComponentResource {
                 name: settings.value("roleName"),
                 path: settings.value("path"),
                 description: settings.value("description") ?? this.s3UrlPrefix.apply(defaultRoleDescription),
-                assumeRolePolicy: trustPolicy,
+                assumeRolePolicy: settings.afterChecks(trustPolicy),
                 maxSessionDuration: settings.value("maxSessionDuration"),
                 permissionsBoundary:
                     args.permissionsBoundary === undefined
@@ -150,15 +152,33 @@ export class ExportRole extends pulumi.ComponentResource {
             },
             { parent: this },
         );
+        // The attachment waits for both: given a refused role's failed name, its
+        // registration would fail too, and the SDK would report that again.
+        const both = onSuccess(Promise.all([registered(this.policy), registered(this.role)]));
         this.attachment = new RolePolicyAttachment(
             `${name}-attachment`,
-            { role: this.role.name, policyArn: this.policy.arn },
+            { role: both.apply(() => this.role.name), policyArn: both.apply(() => this.policy.arn) },
             { parent: this },
         );
 
-        this.roleArn = pulumi.all([this.role.arn, this.attachment.id]).apply(([arn]) => arn);
-        this.roleName = this.role.name;
-        this.policyArn = this.policy.arn;
+        // One outcome, reported once (constructionOutcome.ts). The outputs wait
+        // for it to succeed and never fail: a failed output would be reported
+        // again by everything built from it, the stack's outputs among them.
+        const checks = settings.finish();
+        const children = whenRegistered(name, [
+            { part: "policy", name: `${name}-policy`, resource: this.policy },
+            { part: "role", name: `${name}-role`, resource: this.role },
+            { part: "attachment", name: `${name}-attachment`, resource: this.attachment },
+        ]);
+        recordOutcome(
+            this,
+            Promise.all([checks, children]).then(() => undefined),
+        );
+        const created = onSuccess(Promise.all([checks, children]));
+
+        this.roleArn = created.apply(() => pulumi.all([this.role.arn, this.attachment.id]).apply(([arn]) => arn));
+        this.roleName = created.apply(() => this.role.name);
+        this.policyArn = created.apply(() => this.policy.arn);
         this.registerOutputs({
             roleArn: this.roleArn,
             roleName: this.roleName,
@@ -166,6 +186,16 @@ export class ExportRole extends pulumi.ComponentResource {
             s3UrlPrefix: this.s3UrlPrefix,
         });
     }
+}
+
+/** An Output that resolves when `step` does, and never when it fails: the failure is reported elsewhere. */
+function onSuccess(step: Promise<unknown>): pulumi.Output<void> {
+    return pulumi.output(
+        step.then(
+            () => undefined,
+            () => new Promise<void>(() => undefined),
+        ),
+    );
 }
 
 /** The role's description when none is given: where its exports go. IAM can change it in place. */
