@@ -4,16 +4,20 @@ import * as pulumi from "@pulumi/pulumi";
 import { getCallerIdentity } from "@pulumi/aws/getCallerIdentity";
 import { getRegion } from "@pulumi/aws/getRegion";
 
-/** Why AWS could not tell a fact about a provider: the lookup that failed and the error it gave. */
-export class LookupFailure {
-    /**
-     * @param lookup The AWS call that was made, as a person knows it, e.g. `sts:GetCallerIdentity`.
-     * @param reason The error the AWS provider gave, as the engine passed it on.
-     */
-    constructor(
-        public readonly lookup: string,
-        public readonly reason: string,
-    ) {}
+/**
+ * Why AWS could not tell a fact about a provider: the lookup that failed and
+ * the error it gave. Plain data, as the SDK copies the values of Outputs.
+ */
+export interface LookupFailure {
+    /** The AWS call that was made, as a person knows it, e.g. `sts:GetCallerIdentity`. */
+    readonly failedLookup: string;
+    /** The error the AWS provider gave, as the engine passed it on, on one line. */
+    readonly reason: string;
+}
+
+/** Whether a value is a {@link LookupFailure} rather than the fact. */
+export function isLookupFailure(value: unknown): value is LookupFailure {
+    return typeof value === "object" && value !== null && "failedLookup" in value && "reason" in value;
 }
 
 /** A fact about a provider: its value (unknown in a preview that cannot know it), or why it could not be had. */
@@ -49,11 +53,13 @@ function factsOf(provider: pulumi.ProviderResource | undefined): ProviderFacts {
  * A lookup whose failure is a value, not a rejection. A rejected Output fails
  * every resource built from it, and the SDK then reports it once per resource,
  * with a stack trace; as a value, the setting's check reports it once, with
- * what to do. (These are the promise forms of the invokes: an Output cannot be
- * caught with the SDK's public API before 3.2xx's `pulumi.recover`.)
+ * what to do. (These are the promise forms of the invokes: the oldest SDK this
+ * package supports has no public way to catch a failed Output.)
  */
 function lookedUp<T>(lookup: string, answer: Promise<T>, fact: (result: T) => string | undefined): LookedUp {
-    return pulumi.output(answer.then(fact, (error: unknown) => new LookupFailure(lookup, reasonOf(error))));
+    return pulumi.output(
+        answer.then(fact, (error: unknown): LookupFailure => ({ failedLookup: lookup, reason: reasonOf(error) })),
+    );
 }
 
 /** The engine's text for a failed invoke, on one line; the SDK puts it in the error's message. */

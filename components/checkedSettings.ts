@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { LookupFailure } from "./awsLookups";
+import { isLookupFailure, LookupFailure } from "./awsLookups";
 import { ExportRoleInputError } from "./exportRoleInputError";
 import {
     ExportRoleSettings,
@@ -116,13 +116,12 @@ export class CheckedSettings {
             isSecret.catch(() => undefined); // a failed Output fails its check, not this
             this.secrets.set(setting, isSecret);
             checked = output.apply(async (value) => {
-                const problems =
-                    value instanceof LookupFailure
-                        ? [lookupProblem(setting, value)]
-                        : [
-                              ...findMissing({ [setting]: value }, argumentName, howToPass, requiredLate(setting)),
-                              ...findProblems({ [setting]: value }, argumentName),
-                          ];
+                const problems = isLookupFailure(value)
+                    ? [lookupProblem(setting, value)]
+                    : [
+                          ...findMissing({ [setting]: value }, argumentName, howToPass, requiredLate(setting)),
+                          ...findProblems({ [setting]: value }, argumentName),
+                      ];
                 return problems.length > 0 ? this.failWith(problems) : value;
             });
             this.checked.set(setting, checked);
@@ -181,7 +180,7 @@ function lookupProblem(setting: SettingName, failure: LookupFailure): Problem {
     return {
         key: argumentName(setting),
         value: undefined,
-        rule: `is not given, and AWS could not supply it (${failure.lookup} failed: ${failure.reason.replace(/\.$/, "")})`,
+        rule: `is not given, and AWS could not supply it (${failure.failedLookup} failed: ${failure.reason.replace(/\.$/, "")})`,
         fix: `pass ${argumentName(setting)} in the ExportRole arguments, which avoids the lookup`,
     };
 }

@@ -21,19 +21,29 @@ export class ChildNotCreatedError extends Error {
     public readonly __pulumiRunError = true;
 
     /**
+     * The SDK's error for the failed registration, made into this one. The
+     * SDK rejects every output of the failed resource with that same object,
+     * and nothing awaits them; the program runner reports each unhandled error
+     * object once, so the one object must carry the one message.
+     *
+     * @param error The SDK's error.
      * @param component The ExportRole's name.
      * @param child The child that was not created.
-     * @param reason AWS's answer, as the provider gave it.
      */
-    constructor(component: string, child: Child, reason: string) {
-        super(
-            [
-                `ExportRole "${component}" could not create its ${child.part} "${child.name}": ${reason}`,
-                `  Fix: ${fixFor(child.part, reason)}.`,
-                `  ${consequenceOf(child.part)}`,
-            ].join("\n"),
-        );
-        this.name = "ChildNotCreatedError";
+    public static adopt(error: unknown, component: string, child: Child): ChildNotCreatedError {
+        const reason = reasonOf(error);
+        const adopted = error instanceof Error ? error : new Error();
+        Object.setPrototypeOf(adopted, ChildNotCreatedError.prototype);
+        const message = [
+            `ExportRole "${component}" could not create its ${child.part} "${child.name}": ${reason}`,
+            `  Fix: ${fixFor(child.part, reason)}.`,
+            `  ${consequenceOf(child.part)}`,
+        ].join("\n");
+        // The SDK prefixes the message each time the error passes a dependent's inputs: keep it as written.
+        Object.defineProperty(adopted, "message", { get: () => message, set: () => undefined, configurable: true });
+        Object.defineProperty(adopted, "__pulumiRunError", { value: true });
+        adopted.name = "ChildNotCreatedError";
+        return adopted as ChildNotCreatedError;
     }
 }
 
@@ -47,22 +57,23 @@ export function whenRegistered(component: string, children: readonly Child[]): P
     return Promise.all(
         children.map((child) =>
             registered(child.resource).catch((error: unknown) => {
-                throw new ChildNotCreatedError(component, child, reasonOf(error));
+                throw ChildNotCreatedError.adopt(error, component, child);
             }),
         ),
     ).then(() => undefined);
 }
 
 /** When a resource has its URN: at once under a preview's unknowns; a rejection if its registration failed. */
-export function registered(resource: pulumi.Resource): Promise<void> {
+function registered(resource: pulumi.Resource): Promise<void> {
     // The SDK's isSecret waits for the URN, and fails with it.
     return pulumi.isSecret(resource.urn).then(() => undefined);
 }
 
 /**
- * AWS's answer in the SDK's error: without the SDK's "failed to register new
- * resource NAME [TYPE]: " and the "error serializing property ..." prefixes it
- * adds each time the same error passes a dependent resource, on one line.
+ * AWS's answer in the SDK's error, on one line: without the "error serializing
+ * property ..." prefixes the SDK adds each time the same error passes a
+ * dependent resource, its "failed to register new resource NAME [TYPE]: ", and
+ * gRPC's status, e.g. "2 UNKNOWN: ".
  */
 function reasonOf(error: unknown): string {
     const text = error instanceof Error ? error.message : String(error);
@@ -70,6 +81,7 @@ function reasonOf(error: unknown): string {
         text
             .replace(/^(error serializing property "[^"]*": )*/, "")
             .replace(/^failed to register new resource \S+ \[[^\]]+\]: /, "")
+            .replace(/^\d+ [A-Z_]+: /, "")
             .replace(/\s+/g, " ")
             .trim() || "(no reason given)"
     );

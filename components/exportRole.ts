@@ -5,7 +5,7 @@ import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
 import { callerAccountId, providerRegion } from "./awsLookups";
 import { assertKnownSettingsValid, CheckedSettings, SettingInputs } from "./checkedSettings";
-import { registered, whenRegistered } from "./childRegistration";
+import { whenRegistered } from "./childRegistration";
 import { recordOutcome } from "./constructionOutcome";
 import { s3UrlPrefix } from "./policies/exportLocation";
 import { buildExportPolicy } from "./policies/exportPolicy";
@@ -152,12 +152,9 @@ export class ExportRole extends pulumi.ComponentResource {
             },
             { parent: this },
         );
-        // The attachment waits for both: given a refused role's failed name, its
-        // registration would fail too, and the SDK would report that again.
-        const both = onSuccess(Promise.all([registered(this.policy), registered(this.role)]));
         this.attachment = new RolePolicyAttachment(
             `${name}-attachment`,
-            { role: both.apply(() => this.role.name), policyArn: both.apply(() => this.policy.arn) },
+            { role: this.role.name, policyArn: this.policy.arn },
             { parent: this },
         );
 

@@ -38,8 +38,9 @@ export function providerNameOf(packageName: string): string {
  * it waits for good. The SDK's plugin host only answers because its
  * unhandled-rejection handler fails every request in flight, the other
  * ExportRoles of the same program among them, after logging the error a
- * second time with its stack trace. tests/package/sdkRegistrationFailure.test.ts
- * reproduces both with a bare resource.
+ * second time with its stack trace. tests/package/construct.test.ts reproduces
+ * the first two with a bare resource, and tests/package/pluginHost.test.ts
+ * runs the plugin host.
  *
  * ExportRole never gives a child a failing input (checkedSettings.ts), and
  * records how its construction ends (constructionOutcome.ts). This construct

@@ -43,8 +43,8 @@ export async function stateAfterSettling(promise: Promise<unknown>): Promise<"re
 }
 
 /**
- * Collects the rejections nobody awaits while `body` runs: what the program
- * runner would report, once per error object. An ExportRole whose
+ * Collects the errors of the rejections nobody awaits while `body` runs: what
+ * the program runner would report, once per error object. An ExportRole whose
  * construction fails (a late value fails its check, a lookup fails, the engine
  * refuses a child) leaves exactly one: its outcome (constructionOutcome.ts).
  *
@@ -57,9 +57,10 @@ export async function stateAfterSettling(promise: Promise<unknown>): Promise<"re
  * as the attachment and the component's outputs, never finish.)
  */
 export async function unhandledRejectionsDuring(body: () => void | Promise<void>): Promise<unknown[]> {
-    // By promise: mocha's own listener emits each unhandled rejection a second time.
-    const rejections = new Map<Promise<unknown>, unknown>();
-    const collect = (reason: unknown, promise: Promise<unknown>) => rejections.set(promise, reason);
+    // As the program runner reports them: once per error object, however many promises
+    // reject with it (and mocha's own listener emits each one a second time).
+    const rejections = new Set<unknown>();
+    const collect = (reason: unknown) => rejections.add(reason);
     process.on("unhandledRejection", collect);
     try {
         await body();
