@@ -341,6 +341,26 @@ describe("ExportRole", () => {
             assert.equal(await stateAfterSettling(promiseOf(component!.roleArn)), "pending");
         });
 
+        for (const [argument, bad, usedBy] of [
+            ["description", "\u0000", "role"],
+            ["kmsKeyArn", "alias/exports", "policy"],
+        ] as const) {
+            it(`that arrive as Outputs hold back every child, not only the ${usedBy} that uses ${argument}`, async () => {
+                const reported = await unhandledRejectionsDuring(() => {
+                    new ExportRole("late", { ...GIVEN, [argument]: pulumi.output(bad) });
+                });
+                assert.equal(reported.length, 1);
+                assert.match(
+                    (reported[0] as Error).message,
+                    new RegExp(`^ExportRole "late" has invalid arguments:\n  - ${argument}: `),
+                );
+                assert.deepEqual(
+                    record.resources.map((resource) => resource.type),
+                    [EXPORT_ROLE_TYPE],
+                );
+            });
+        }
+
         describe("checked once the provider's region is known", () => {
             // No region is given, so the rules that join it with the other arguments
             // run only when the lookup answers (eu-west-1, in the aws partition).
