@@ -186,6 +186,41 @@ describe("the offline plan, given any stack file", () => {
     });
 });
 
+describe("the offline plan reads a stack file's values as the Pulumi CLI does", () => {
+    let dir: string;
+    const plan = async (config: string) => {
+        const file = path.join(dir, "stack.yaml");
+        fs.writeFileSync(file, `config:\n${config}`);
+        return runPlan(PROJECT_DIR, ["--config-file", file, "--json"]);
+    };
+    before(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-values-"))));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    it('takes a key without a value as "", not as the text "null"', async () => {
+        const run = await plan("  pinpoint-export:bucket:\n  pinpoint-export:folder: Exports\n");
+        assert.equal(run.code, 1);
+        assert.match(
+            run.stderr,
+            /^The config of stack "dev" is invalid:\n {2}- pinpoint-export:bucket: "" is 0 characters long/,
+        );
+    });
+
+    it("keeps a date-like value as the text it is, not a timestamp", async () => {
+        const run = await plan("  pinpoint-export:bucket: example-bucket\n  pinpoint-export:folder: 2024-01-01\n");
+        assert.equal(run.code, 0, run.stderr);
+        assert.equal((JSON.parse(run.stdout) as PlanJson).outputs.s3UrlPrefix, "s3://example-bucket/2024-01-01/");
+    });
+
+    it("refuses a key set twice, once with the project's namespace and once without", async () => {
+        const run = await plan("  bucket: example-bucket\n  pinpoint-export:bucket: other-bucket\n");
+        assert.deepEqual(run, {
+            code: 1,
+            stdout: "",
+            stderr: 'stack.yaml sets pinpoint-export:bucket twice, as "bucket" and as "pinpoint-export:bucket": keep one.\n',
+        });
+    });
+});
+
 /** Runs the plan as a user does, minus npm's start-up: its exit code and output. */
 async function planProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
     try {
