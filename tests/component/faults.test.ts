@@ -122,64 +122,52 @@ describe("ExportRole under faults", () => {
 
     describe("a resource the provider refuses", () => {
         const GIVEN = { ...BUCKET_AND_FOLDER, accountId: "123456789012", region: "us-east-1" };
+        const AFTER = "fix the cause and run `pulumi up` again, or run `pulumi destroy` to remove it.";
+        const NO_ATTACHMENT = `The attachment was not created. Whatever else this ExportRole created stays in the stack: ${AFTER}`;
+        const REFUSED = [
+            {
+                part: "policy",
+                type: POLICY,
+                fix:
+                    "IAM refused a policy document that pinpoint-export built, which is a bug in pinpoint-export: " +
+                    "report it, with the document `pulumi preview --diff` shows",
+                consequence: NO_ATTACHMENT,
+                registered: [EXPORT_ROLE_TYPE, POLICY, ROLE],
+            },
+            {
+                part: "role",
+                type: ROLE,
+                fix: "give another roleName, or leave roleName unset so that Pulumi picks a unique name",
+                consequence: NO_ATTACHMENT,
+                registered: [EXPORT_ROLE_TYPE, POLICY, ROLE],
+            },
+            {
+                part: "attachment",
+                type: ATTACHMENT,
+                fix: "the account has reached an IAM quota: delete roles or policies it no longer uses, or ask AWS for a higher quota",
+                consequence: `The policy and the role were created, but the role does not have the policy's permissions: ${AFTER}`,
+                registered: [EXPORT_ROLE_TYPE, POLICY, ROLE, ATTACHMENT],
+            },
+        ] as const;
 
-        it("ends, for the policy, in one error with IAM's answer, what to do, and what was not created", async () => {
-            const { component, reported, record } = await build(
-                { refusedResources: { [POLICY]: REFUSALS[POLICY] } },
-                GIVEN,
-            );
-            assert.equal(reported.length, 1, "one error, printed by the program runner");
-            assert.ok(reported[0] instanceof ChildNotCreatedError);
-            assert.ok(pulumi.RunError.isInstance(reported[0]), "printed without a stack trace");
-            assert.equal(
-                reported[0].message,
-                `ExportRole "exports" could not create its policy "exports-policy": ${REFUSALS[POLICY]}\n` +
-                    "  Fix: IAM refused a policy document that pinpoint-export built, which is a bug in pinpoint-export: " +
-                    "report it, with the document `pulumi preview --diff` shows.\n" +
-                    "  The attachment was not created. Whatever else this ExportRole created stays in the stack: " +
-                    "fix the cause and run `pulumi up` again, or run `pulumi destroy` to remove it.",
-            );
-            assert.deepEqual(registeredTypes(record), [EXPORT_ROLE_TYPE, POLICY, ROLE], "no attachment is attempted");
-            assert.equal(await stateAfterSettling(promiseOf(component.policyArn)), "pending");
-        });
-
-        it("ends, for the role, in one error with IAM's answer, what to do, and what was not created", async () => {
-            const { reported, record } = await build({ refusedResources: { [ROLE]: REFUSALS[ROLE] } }, GIVEN);
-            assert.equal(reported.length, 1);
-            assert.ok(reported[0] instanceof ChildNotCreatedError);
-            assert.ok(pulumi.RunError.isInstance(reported[0]), "printed without a stack trace");
-            assert.equal(
-                reported[0].message,
-                `ExportRole "exports" could not create its role "exports-role": ${REFUSALS[ROLE]}\n` +
-                    "  Fix: give another roleName, or leave roleName unset so that Pulumi picks a unique name.\n" +
-                    "  The attachment was not created. Whatever else this ExportRole created stays in the stack: " +
-                    "fix the cause and run `pulumi up` again, or run `pulumi destroy` to remove it.",
-            );
-            assert.deepEqual(registeredTypes(record), [EXPORT_ROLE_TYPE, POLICY, ROLE]);
-        });
-
-        it("ends, for the attachment, in one error that says the role lacks the policy's permissions", async () => {
-            const { component, reported, record } = await build(
-                { refusedResources: { [ATTACHMENT]: REFUSALS[ATTACHMENT] } },
-                GIVEN,
-            );
-            assert.equal(reported.length, 1);
-            assert.ok(reported[0] instanceof ChildNotCreatedError);
-            assert.ok(pulumi.RunError.isInstance(reported[0]), "printed without a stack trace");
-            assert.equal(
-                reported[0].message,
-                `ExportRole "exports" could not create its attachment "exports-attachment": ${REFUSALS[ATTACHMENT]}\n` +
-                    "  Fix: the account has reached an IAM quota: delete roles or policies it no longer uses, or ask AWS " +
-                    "for a higher quota.\n" +
-                    "  The policy and the role were created, but the role does not have the policy's permissions: " +
-                    "fix the cause and run `pulumi up` again, or run `pulumi destroy` to remove it.",
-            );
-            assert.deepEqual(registeredTypes(record), [EXPORT_ROLE_TYPE, POLICY, ROLE, ATTACHMENT]);
-            assert.equal(
-                await stateAfterSettling(promiseOf(component.roleArn)),
-                "pending",
-                "no role ARN to hand to Pinpoint without the permissions",
-            );
-        });
+        for (const { part, type, fix, consequence, registered } of REFUSED) {
+            it(`ends, for the ${part}, in one error with IAM's answer, what to do, and what it leaves`, async () => {
+                const { component, reported, record } = await build(
+                    { refusedResources: { [type]: REFUSALS[type] } },
+                    GIVEN,
+                );
+                assert.equal(reported.length, 1, "one error, printed by the program runner");
+                assert.ok(reported[0] instanceof ChildNotCreatedError);
+                assert.ok(pulumi.RunError.isInstance(reported[0]), "printed without a stack trace");
+                assert.equal(
+                    reported[0].message,
+                    `ExportRole "exports" could not create its ${part} "exports-${part}": ${REFUSALS[type]}\n` +
+                        `  Fix: ${fix}.\n  ${consequence}`,
+                );
+                assert.deepEqual(registeredTypes(record), registered);
+                // Nothing can hand Pinpoint a role that lacks, or may lack, its permissions.
+                assert.equal(await stateAfterSettling(promiseOf(component.roleArn)), "pending");
+            });
+        }
     });
 });

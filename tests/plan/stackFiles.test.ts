@@ -3,11 +3,9 @@
 // that names the key or the line at fault; never a stack trace, another code
 // or a hang. And whatever the file, the plan only reads it.
 import { strict as assert } from "assert";
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { promisify } from "util";
 import fc from "fast-check";
 import {
     PERMISSION_POLICY_MAX_SIZE,
@@ -17,6 +15,7 @@ import {
 import { PINPOINT_SERVICE_PRINCIPAL } from "../../components/policies/trustPolicy";
 import { runPlan } from "../../tools/plan/runPlan";
 import { PROJECT_DIR } from "../../tools/projectDir";
+import { PlanRun, planProcess } from "../support/planProcess";
 import { propertyRuns } from "../support/propertyRuns";
 import { stackFileText } from "../support/stackFileTexts";
 
@@ -221,21 +220,6 @@ describe("the offline plan reads a stack file's values as the Pulumi CLI does", 
     });
 });
 
-/** Runs the plan as a user does, minus npm's start-up: its exit code and output. */
-async function planProcess(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-        const { stdout, stderr } = await promisify(execFile)(
-            process.execPath,
-            ["-r", "ts-node/register/transpile-only", "tools/plan/main.ts", ...args],
-            { cwd: PROJECT_DIR },
-        );
-        return { code: 0, stdout, stderr };
-    } catch (error) {
-        const failed = error as { code: number; stdout: string; stderr: string };
-        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-}
-
 describe("what the offline plan keeps: it reads the stack file, and writes nothing", () => {
     // As a user runs it, in processes of their own at once (each about a second).
     const STACKS = {
@@ -244,7 +228,7 @@ describe("what the offline plan keeps: it reads the stack file, and writes nothi
         selfContaining: "config: &config\n  pinpoint-export:bucket: example-bucket\n  pinpoint-export:tags: *config\n",
     };
     type Stack = keyof typeof STACKS;
-    const runs = {} as Record<Stack, { code: number; stdout: string; stderr: string }>;
+    const runs = {} as Record<Stack, PlanRun>;
     const files = {} as Record<
         Stack,
         { before: ReturnType<typeof stackFileState>; after: ReturnType<typeof stackFileState> }
