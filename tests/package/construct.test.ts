@@ -137,6 +137,26 @@ describe("construct (how a Python, Go, .NET, Java or YAML program gets an Export
             );
         });
 
+        it("answers a preview in which the bucket is not known yet, leaving its check to the update", async () => {
+            const record = await useMocks();
+            // What the engine sends for a value another resource has not yet been given, in a preview.
+            const bucket = pulumi.output(pulumi.unknown) as pulumi.Output<string>;
+            const result = await provider.construct("unknown", EXPORT_ROLE_TYPE, { ...GIVEN, bucket }, {});
+            assert.equal(
+                await stateAfterSettling(promiseOf(result.state.s3UrlPrefix as pulumi.Output<string>)),
+                "resolved",
+            );
+            assert.deepEqual(
+                record.resources.map((resource) => resource.type),
+                [
+                    EXPORT_ROLE_TYPE,
+                    "aws:iam/policy:Policy",
+                    "aws:iam/role:Role",
+                    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+                ],
+            );
+        });
+
         it("refuses a lookup AWS cannot answer against the argument that avoids it", async () => {
             await useMocks(MOCK_AWS, {
                 failingInvokes: { [GET_CALLER_IDENTITY]: "No valid credential sources found." },
