@@ -122,7 +122,7 @@ const editedText = (text: fc.Arbitrary<string>) =>
             fc.nat(),
             // Anything anywhere often leaves a valid stack, which costs the most to plan: now and then.
             fc.oneof(
-                { arbitrary: fc.constantFrom("duplicate line", "indent", "tab", "open", "control"), weight: 19 },
+                { arbitrary: fc.constantFrom("duplicate line", "indent", "tab", "open", "control"), weight: 39 },
                 { arbitrary: fc.constant("anything"), weight: 1 },
             ),
             // Not "'": a quoted value would take it for an escaped quote.
