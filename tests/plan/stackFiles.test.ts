@@ -167,6 +167,7 @@ describe("the offline plan, given any stack file", () => {
                     } else {
                         assert.equal(run.code, 1, run.stderr);
                         assert.equal(run.stdout, "");
+                        assert.doesNotMatch(run.stderr, /^\s+at \S/m, "no stack trace");
                         assert.ok(
                             REFUSALS.some((refusal) => refusal.test(run.stderr)),
                             `not a message that names a key or a line:\n${run.stderr}`,
