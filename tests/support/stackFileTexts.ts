@@ -57,6 +57,10 @@ const anyValue: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) => (
         fc.string({ unit: "binary", maxLength: 40 }),
         fc.string({ unit: "grapheme", maxLength: 40 }),
         fc.string({ minLength: 300, maxLength: 3000 }),
+        // Very long: 10,000 to 250,000 characters.
+        fc
+            .tuple(fc.string({ minLength: 1, maxLength: 5 }), fc.integer({ min: 10_000, max: 50_000 }))
+            .map(([text, times]) => text.repeat(times)),
         fc.integer(),
         fc.double(),
         fc.boolean(),
