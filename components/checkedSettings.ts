@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { isLookupFailure, LookupFailure } from "./awsLookups";
 import { ExportRoleInputError } from "./exportRoleInputError";
 import {
     ExportRoleSettings,
@@ -10,8 +11,10 @@ import {
 } from "./validation/exportRoleProblems";
 import { hideSecretValues, Problem } from "./validation/violation";
 
-/** Each setting as a Pulumi input: known now, or still to come. */
-export type SettingInputs = { readonly [K in SettingName]?: pulumi.Input<ExportRoleSettings[K]> };
+/** Each setting as a Pulumi input: known now, still to come, or looked up (and perhaps not found). */
+export type SettingInputs = {
+    readonly [K in SettingName]?: pulumi.Input<ExportRoleSettings[K] | LookupFailure | undefined>;
+};
 
 /**
  * The settings of one ExportRole, checked by the input rules at the earliest
@@ -19,77 +22,129 @@ export type SettingInputs = { readonly [K in SettingName]?: pulumi.Input<ExportR
  *
  * Values known at construction are all checked at once, before anything is
  * registered: {@link assertKnownSettingsValid}. A value that is still an
- * Output is checked when it resolves; a bad one fails every resource built
- * from it, with one error object per setting, so the program runner reports it
- * once.
+ * Output is checked when it resolves. Every value handed out waits until all
+ * such checks have passed, so a bad late value registers none of the
+ * resources, not just those built from it. A failed check does not fail those
+ * values either: they never resolve, and the failure is reported once, by
+ * {@link CheckedSettings.finish}. (A failed input would fail each resource's
+ * registration, which the SDK reports once per resource, and leaves the
+ * resource's URN unresolved for good, which hangs a component provider; see
+ * exportRoleProvider.ts.)
  */
 export class CheckedSettings {
-    private readonly late = new Map<SettingName, pulumi.Output<unknown>>();
+    private readonly checked = new Map<SettingName, pulumi.Output<unknown>>();
     private readonly secrets = new Map<SettingName, Promise<boolean>>();
+    /** One per check: settles when the check passed or its value is unknown; never, when it failed. */
+    private readonly checks: Promise<void>[] = [];
+    private readonly failure: Promise<never>;
+    private fail!: (error: ExportRoleInputError) => void;
+    private readonly passed: Promise<void>;
+    private seal!: () => void;
 
     constructor(
         private readonly heading: string,
         private readonly inputs: SettingInputs,
-    ) {}
+    ) {
+        this.failure = new Promise<never>((_, reject) => (this.fail = reject));
+        this.passed = new Promise<void>((resolve) => {
+            this.seal = () => resolve(Promise.all(this.checks).then(() => undefined));
+        });
+    }
 
-    /** A setting's value, or an Output that fails with the setting's problem. */
+    /** A setting's value: as given when known now, else an Output that resolves once every check passed. */
     public value<K extends SettingName>(setting: K): pulumi.Input<ExportRoleSettings[K]> | undefined {
         const input = this.inputs[setting];
         if (!isPending(input)) {
-            return input;
+            return input as ExportRoleSettings[K] | undefined;
         }
-        let checked = this.late.get(setting);
-        if (!checked) {
-            const output = pulumi.output(input);
-            this.secrets.set(setting, pulumi.isSecret(output));
-            checked = output.apply(async (value) => {
-                // A setting the policies are built from must be there, whether given or looked up.
-                const values = { [setting]: value };
-                const required = REQUIRED_SETTINGS.includes(setting) || setting === "region" || setting === "accountId";
-                await this.throwIfAny([
-                    ...(required ? findMissing(values, argumentName, howToPass, [setting]) : []),
-                    ...findProblems(values, argumentName),
-                ]);
-                return value;
-            });
-            this.late.set(setting, checked);
-        }
-        return checked as pulumi.Output<ExportRoleSettings[K]>;
+        return this.afterChecks(this.checkedValue(setting));
     }
 
     /**
      * `build` applied to several settings, once each is known and valid and
-     * the rules that join them (agreeing partitions, IAM's size quotas) hold.
+     * the rules that join them (agreeing partitions, IAM's size quotas) hold,
+     * and every other check passed.
      */
     public derive<K extends SettingName, R>(
         settings: readonly K[],
         build: (values: Pick<ExportRoleSettings, K>) => R,
     ): pulumi.Input<R> {
-        const values = Object.fromEntries(settings.map((setting) => [setting, this.value(setting)]));
         if (!settings.some((setting) => isPending(this.inputs[setting]))) {
-            return build(values as Pick<ExportRoleSettings, K>);
+            return build(Object.fromEntries(settings.map((setting) => [setting, this.inputs[setting]])) as never);
         }
-        return pulumi.all(values).apply(async (resolved) => {
-            await this.throwIfAny(findProblems(resolved, argumentName));
-            return build(resolved as Pick<ExportRoleSettings, K>);
+        const values: Record<string, pulumi.Input<unknown>> = Object.fromEntries(
+            settings.map((setting) => [
+                setting,
+                isPending(this.inputs[setting]) ? this.checkedValue(setting) : this.inputs[setting],
+            ]),
+        );
+        const derived = pulumi.all(values).apply(async (resolved) => {
+            const problems = findProblems(resolved, argumentName);
+            if (problems.length > 0) {
+                return this.failWith(problems);
+            }
+            return build(resolved as unknown as Pick<ExportRoleSettings, K>);
         });
+        this.checks.push(settled(derived));
+        return this.afterChecks(derived) as pulumi.Output<R>;
     }
 
-    /** Throws the problems as one error, with the values of secret settings hidden. */
-    private async throwIfAny(problems: readonly Problem[]): Promise<void> {
-        if (problems.length === 0) {
-            return;
+    /**
+     * Makes any input wait for every check, so that a resource which uses no
+     * late value still registers only once the late values have passed.
+     */
+    public afterChecks<T>(input: pulumi.Input<T>): pulumi.Output<pulumi.Unwrap<T>> {
+        return pulumi.output(this.passed.then(() => true)).apply(() => input) as pulumi.Output<pulumi.Unwrap<T>>;
+    }
+
+    /**
+     * How the checks end, once every value and derived value has been asked
+     * for: resolved when all passed (or could not run because their values are
+     * unknown in a preview), rejected with the first failure. Call it once.
+     */
+    public finish(): Promise<void> {
+        this.seal();
+        return Promise.race([this.failure, this.passed]);
+    }
+
+    /** A late setting's value once it is checked; it never resolves if the check fails. */
+    private checkedValue(setting: SettingName): pulumi.Output<unknown> {
+        let checked = this.checked.get(setting);
+        if (!checked) {
+            const output = pulumi.output(this.inputs[setting]);
+            const isSecret = pulumi.isSecret(output);
+            isSecret.catch(() => undefined); // a failed Output fails its check, not this
+            this.secrets.set(setting, isSecret);
+            checked = output.apply(async (value) => {
+                const problems = isLookupFailure(value)
+                    ? [lookupProblem(setting, value)]
+                    : [
+                          ...findMissing({ [setting]: value }, argumentName, howToPass, requiredLate(setting)),
+                          ...findProblems({ [setting]: value }, argumentName),
+                      ];
+                return problems.length > 0 ? this.failWith(problems) : value;
+            });
+            this.checked.set(setting, checked);
+            this.checks.push(settled(checked));
         }
+        return checked;
+    }
+
+    /** Reports the problems as one error, with the values of secret settings hidden, and never resolves. */
+    private async failWith(problems: readonly Problem[]): Promise<never> {
         const secret = new Set<string>();
         for (const [setting, isSecret] of this.secrets) {
-            if (await isSecret) {
+            if (await isSecret.catch(() => false)) {
                 secret.add(argumentName(setting));
             }
         }
-        throw new ExportRoleInputError(
-            this.heading,
-            hideSecretValues(problems, (key) => secret.has(key)),
+        this.fail(
+            new ExportRoleInputError(
+                this.heading,
+                hideSecretValues(problems, (key) => secret.has(key)),
+            ),
         );
+        return new Promise<never>(() => undefined);
     }
 }
 
@@ -108,6 +163,26 @@ export function assertKnownSettingsValid(heading: string, inputs: SettingInputs)
     if (problems.length > 0) {
         throw new ExportRoleInputError(heading, problems);
     }
+}
+
+/** When an Output has settled: resolved, or resolved unknown. Rejects if it failed; pends while it does. */
+function settled(output: pulumi.Output<unknown>): Promise<void> {
+    // The SDK's isSecret waits for the value, known or not, and fails with it.
+    return pulumi.isSecret(output).then(() => undefined);
+}
+
+/** The settings the policies are built from must be there, whether given or looked up. */
+function requiredLate(setting: SettingName): SettingName[] {
+    return REQUIRED_SETTINGS.includes(setting) || setting === "region" || setting === "accountId" ? [setting] : [];
+}
+
+function lookupProblem(setting: SettingName, failure: LookupFailure): Problem {
+    return {
+        key: argumentName(setting),
+        value: undefined,
+        rule: `is not given, and AWS could not supply it (${failure.failedLookup} failed: ${failure.reason.replace(/\.$/, "")})`,
+        fix: `pass ${argumentName(setting)} in the ExportRole arguments, which avoids the lookup`,
+    };
 }
 
 function argumentName(setting: SettingName): string {

@@ -5,6 +5,8 @@ import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
 import { callerAccountId, providerRegion } from "./awsLookups";
 import { assertKnownSettingsValid, CheckedSettings, SettingInputs } from "./checkedSettings";
+import { whenRegistered } from "./childRegistration";
+import { recordOutcome } from "./constructionOutcome";
 import { s3UrlPrefix } from "./policies/exportLocation";
 import { buildExportPolicy } from "./policies/exportPolicy";
 import { partitionOfRegion } from "./policies/partition";
@@ -129,7 +131,7 @@ export class ExportRole extends pulumi.ComponentResource {
                 name: settings.value("policyName"),
                 path: settings.value("path"),
                 description: EXPORT_POLICY_DESCRIPTION,
-                policy: permissionPolicy,
+                policy: settings.afterChecks(permissionPolicy),
                 tags: settings.value("tags"),
             },
             { parent: this },
@@ -144,7 +146,7 @@ export class ExportRole extends pulumi.ComponentResource {
                     settings.derive(["bucket", "folder"], (values) =>
                         defaultRoleDescription(s3UrlPrefix(values.bucket, values.folder)),
                     ),
-                assumeRolePolicy: trustPolicy,
+                assumeRolePolicy: settings.afterChecks(trustPolicy),
                 maxSessionDuration: settings.value("maxSessionDuration"),
                 permissionsBoundary:
                     args.permissionsBoundary === undefined
@@ -160,11 +162,24 @@ export class ExportRole extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        // The role's ARN, once the attachment exists. (An apply that returns the role's
-        // ARN costs the SDK less than `pulumi.all` of both, per instance, and means the same.)
-        this.roleArn = this.attachment.id.apply(() => this.role.arn);
-        this.roleName = this.role.name;
-        this.policyArn = this.policy.arn;
+        // One outcome, reported once (constructionOutcome.ts). The outputs wait
+        // for it to succeed and never fail: a failed output would be reported
+        // again by everything built from it, the stack's outputs among them.
+        const checks = settings.finish();
+        const children = whenRegistered(name, [
+            { part: "policy", name: `${name}-policy`, resource: this.policy },
+            { part: "role", name: `${name}-role`, resource: this.role },
+            { part: "attachment", name: `${name}-attachment`, resource: this.attachment },
+        ]);
+        recordOutcome(
+            this,
+            Promise.all([checks, children]).then(() => undefined),
+        );
+        const created = onSuccess(Promise.all([checks, children]));
+
+        this.roleArn = created.apply(() => pulumi.all([this.role.arn, this.attachment.id]).apply(([arn]) => arn));
+        this.roleName = created.apply(() => this.role.name);
+        this.policyArn = created.apply(() => this.policy.arn);
         this.registerOutputs({
             roleArn: this.roleArn,
             roleName: this.roleName,
@@ -172,6 +187,16 @@ export class ExportRole extends pulumi.ComponentResource {
             s3UrlPrefix: this.s3UrlPrefix,
         });
     }
+}
+
+/** An Output that resolves when `step` does, and never when it fails: the failure is reported elsewhere. */
+function onSuccess(step: Promise<unknown>): pulumi.Output<void> {
+    return pulumi.output(
+        step.then(
+            () => undefined,
+            () => new Promise<void>(() => undefined),
+        ),
+    );
 }
 
 /** The role's description when none is given: where its exports go. IAM can change it in place. */

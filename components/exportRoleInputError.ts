@@ -29,10 +29,5 @@ export class ExportRoleInputError extends pulumi.InputPropertiesError {
         });
         this.name = "ExportRoleInputError";
         this.problems = problems;
-        // When a late value fails, the runtime prefixes the message with each
-        // resource property it was serialising ("error serializing property
-        // "policy": ...") on the same error object, once per property. The
-        // message already names the argument, so it is kept as written.
-        Object.defineProperty(this, "message", { get: () => message, set: () => undefined, enumerable: false });
     }
 }

@@ -1,7 +1,7 @@
 // The library's public API: what `import ... from "pinpoint-export"` gives a
 // TypeScript program (npm run build compiles it to lib/index.js, which
-// package.json's "exports" and "main" name), and the module Pulumi's plugin
-// host loads to serve ExportRole to other languages.
+// package.json's "exports" names). Pulumi's plugin host loads pluginHost.ts
+// instead, package.json's "main", to serve ExportRole to other languages.
 export { EXPORT_ROLE_TYPE, ExportRole } from "./exportRole";
 export type { ExportRoleArgs } from "./exportRole";
 export { ExportRoleInputError } from "./exportRoleInputError";

@@ -1,13 +1,13 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
 import { Policy } from "@pulumi/aws/iam/policy";
 import { Role } from "@pulumi/aws/iam/role";
 import { EXPORT_ROLE_TYPE } from "../../components";
+import { ExportRoleProvider } from "../../components/exportRoleProvider";
 import { GET_CALLER_IDENTITY, GET_REGION } from "../../tools/awsInvokeTokens";
 import { sharedComponentProvider } from "../support/componentProvider";
-import { useMocks } from "../support/mocks";
-import { promiseOf, promisesOf } from "../support/outputs";
+import { MOCK_AWS, useMocks } from "../support/mocks";
+import { promiseOf, promisesOf, stateAfterSettling, unhandledRejectionsDuring } from "../support/outputs";
 
 // The URN of a Python program's stack, which the engine passes as the component's parent.
 const PYTHON_STACK = "urn:pulumi:test::exports-py::pulumi:pulumi:Stack::exports-py-test";
@@ -25,7 +25,7 @@ interface ResourceReference {
 
 describe("construct (how a Python, Go, .NET, Java or YAML program gets an ExportRole)", function () {
     this.timeout(60000);
-    let provider: ComponentProvider;
+    let provider: ExportRoleProvider;
     before(() => {
         provider = sharedComponentProvider();
     });
@@ -110,5 +110,104 @@ describe("construct (how a Python, Go, .NET, Java or YAML program gets an Export
             assert.match(error.errors[0].reason, /is an S3 URL, not a bucket name/);
             return true;
         });
+    });
+
+    describe("under faults, answering the engine as a TypeScript program would end", () => {
+        const GIVEN = { folder: "Exports", accountId: "123456789012", region: "us-east-1" };
+
+        it("refuses a bad value given as an Output as it refuses one given outright, and registers no child", async () => {
+            const record = await useMocks();
+            const reported = await unhandledRejectionsDuring(async () => {
+                const inputs: pulumi.Inputs = { ...GIVEN, bucket: pulumi.output("s3://example-bucket") };
+                await assert.rejects(provider.construct("late", EXPORT_ROLE_TYPE, inputs, {}), (error: unknown) => {
+                    assert.ok(pulumi.InputPropertiesError.isInstance(error), "an InputPropertiesError");
+                    assert.deepEqual(error.errors, [
+                        {
+                            propertyPath: "bucket",
+                            reason: 'bucket: "s3://example-bucket" is an S3 URL, not a bucket name. Fix: give the bucket name, e.g. example-bucket.',
+                        },
+                    ]);
+                    return true;
+                });
+            });
+            assert.deepEqual(reported, [], "nothing is left for the plugin host's handler, which fails every request");
+            assert.deepEqual(
+                record.resources.map((resource) => resource.type),
+                [EXPORT_ROLE_TYPE],
+            );
+        });
+
+        it("answers a preview in which the bucket is not known yet, leaving its check to the update", async () => {
+            const record = await useMocks();
+            // What the engine sends for a value another resource has not yet been given, in a preview.
+            const bucket = pulumi.output(pulumi.unknown) as pulumi.Output<string>;
+            const result = await provider.construct("unknown", EXPORT_ROLE_TYPE, { ...GIVEN, bucket }, {});
+            assert.equal(
+                await stateAfterSettling(promiseOf(result.state.s3UrlPrefix as pulumi.Output<string>)),
+                "resolved",
+            );
+            // In whatever order the unknowns let them register: all four.
+            assert.deepEqual(
+                record.resources.map((resource) => resource.type).sort(),
+                [
+                    EXPORT_ROLE_TYPE,
+                    "aws:iam/policy:Policy",
+                    "aws:iam/role:Role",
+                    "aws:iam/rolePolicyAttachment:RolePolicyAttachment",
+                ].sort(),
+            );
+        });
+
+        it("refuses a lookup AWS cannot answer against the argument that avoids it", async () => {
+            await useMocks(MOCK_AWS, {
+                failingInvokes: { [GET_CALLER_IDENTITY]: "No valid credential sources found." },
+            });
+            const inputs: pulumi.Inputs = { bucket: "example-bucket", folder: "Exports", region: "us-east-1" };
+            await assert.rejects(provider.construct("blind", EXPORT_ROLE_TYPE, inputs, {}), (error: unknown) => {
+                assert.ok(pulumi.InputPropertiesError.isInstance(error));
+                assert.deepEqual(
+                    error.errors.map((detail) => detail.propertyPath),
+                    ["accountId"],
+                );
+                assert.match(error.errors[0].reason, /Fix: pass accountId in the ExportRole arguments, which avoids/);
+                return true;
+            });
+        });
+
+        it("waits, as the engine does, for a lookup that never answers", async () => {
+            await useMocks(MOCK_AWS, { unansweredInvokes: [GET_CALLER_IDENTITY] });
+            const inputs: pulumi.Inputs = { bucket: "example-bucket", folder: "Exports" };
+            assert.equal(
+                await stateAfterSettling(provider.construct("waits", EXPORT_ROLE_TYPE, inputs, {})),
+                "pending",
+            );
+        });
+    });
+});
+
+// Why ExportRoleProvider awaits how the construction ends, shown with a bare
+// resource and no code of this package: @pulumi/pulumi 3.248.0 never settles
+// the URN of a resource whose input failed, and its construct serializes the
+// component's state, which awaits the URNs of the children it holds.
+describe("@pulumi/pulumi, when an input of a resource fails", () => {
+    it("rejects the registration, unhandled, and never settles the resource's URN", async () => {
+        await useMocks();
+        let policy: Policy | undefined;
+        const failure = new Error("a bad input");
+        const reported = await unhandledRejectionsDuring(() => {
+            policy = new Policy("bare", { policy: pulumi.output(Promise.reject(failure)) });
+        });
+        assert.deepEqual(reported, [failure]);
+        assert.equal(await stateAfterSettling(promiseOf(policy!.urn)), "pending");
+    });
+
+    it("so a construct that serializes a state holding it, as provider/server.js does, waits for good", async () => {
+        await useMocks();
+        let state: Promise<unknown> | undefined;
+        await unhandledRejectionsDuring(() => {
+            const policy = new Policy("bare", { policy: pulumi.output(Promise.reject(new Error("a bad input"))) });
+            state = pulumi.runtime.serializeResourceProperties("construct(test:index:Component, c)", { policy });
+        });
+        assert.equal(await stateAfterSettling(state!), "pending");
     });
 });

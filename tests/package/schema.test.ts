@@ -8,6 +8,7 @@ import {
     SCHEMA_FILE,
 } from "../../tools/schema/componentProvider";
 import { EXPORT_ROLE_TYPE } from "../../components";
+import { EXPORT_ROLE_OUTPUTS } from "../../components/exportRoleProvider";
 import { sharedComponentProvider } from "../support/componentProvider";
 
 // What the schema must say of each argument: its type, whether it is
@@ -110,6 +111,11 @@ describe("the package schema (what `pulumi package add` generates SDKs from)", f
             assert.ok(output.description?.includes(describedAs), `description of ${name}: ${output.description}`);
         }
         assert.deepEqual(schema.dependencies, [{ name: "aws", version: awsVersion }]);
+    });
+
+    it("lists the outputs the provider's construct hands back, in the same order", () => {
+        // construct takes them from this list rather than running the analyzer for every plugin start.
+        assert.deepEqual(Object.keys(exportRole.properties), [...EXPORT_ROLE_OUTPUTS]);
     });
 
     it("has descriptions free of TSDoc markup, which other languages' SDKs would show verbatim", () => {

@@ -1,38 +1,16 @@
 import { strict as assert } from "assert";
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { promisify } from "util";
 import { runPlan } from "../../tools/plan/runPlan";
 import { expectLines } from "../support/expectLines";
+import { PlanRun, planProcess } from "../support/planProcess";
 import { buildExportPolicy } from "../../components/policies/exportPolicy";
 import { renderPolicy } from "../../components/policies/policyDocument";
 import { buildTrustPolicy } from "../../components/policies/trustPolicy";
 
 import { PROJECT_DIR } from "../../tools/projectDir";
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-interface PlanRun {
-    code: number;
-    stdout: string;
-    stderr: string;
-}
-
-/** Runs the plan as a user does, `npm run plan -- <args>`, minus npm's own start-up. */
-async function planProcess(...args: string[]): Promise<PlanRun> {
-    try {
-        const { stdout, stderr } = await promisify(execFile)(
-            process.execPath,
-            ["-r", "ts-node/register/transpile-only", "tools/plan/main.ts", ...args],
-            { cwd: PROJECT_DIR },
-        );
-        return { code: 0, stdout, stderr };
-    } catch (error) {
-        const failed = error as { code: number; stdout: string; stderr: string };
-        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-    }
-}
 
 interface PreviewStep {
     op: string;

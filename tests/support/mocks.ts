@@ -36,6 +36,20 @@ export interface MockOptions {
      * `region`, getCallerIdentity without its `accountId`.
      */
     readonly withholds?: readonly ("region" | "accountId")[];
+    /** Invokes that fail, by token, with the engine's error text. */
+    readonly failingInvokes?: Readonly<Record<string, string>>;
+    /** Invokes that never answer, by token. */
+    readonly unansweredInvokes?: readonly string[];
+    /** Resources the provider refuses to create, by type, with the error text it gives. */
+    readonly refusedResources?: Readonly<Record<string, string>>;
+}
+
+/**
+ * An error as the engine sends it over gRPC: the SDK shows an invoke's
+ * `details`, and a registration's `message` (`<code> <status>: <details>`).
+ */
+export function engineError(details: string): Error {
+    return Object.assign(new Error(`2 UNKNOWN: ${details}`), { code: 2, details });
 }
 
 /**
@@ -50,10 +64,21 @@ export async function useMocks(aws: MockAws = MOCK_AWS, options: MockOptions = {
             newResource: async (args) => {
                 record.resources.push(args);
                 await options.delay?.(args);
+                const refusal = options.refusedResources?.[args.type];
+                if (refusal !== undefined) {
+                    throw engineError(refusal);
+                }
                 return mockResourceState(args, aws);
             },
             call: (args) => {
                 record.invokes.push(args);
+                if (options.unansweredInvokes?.includes(args.token)) {
+                    return new Promise(() => undefined);
+                }
+                const fault = options.failingInvokes?.[args.token];
+                if (fault !== undefined) {
+                    throw engineError(fault);
+                }
                 switch (args.token) {
                     case GET_CALLER_IDENTITY:
                         return {

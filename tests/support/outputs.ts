@@ -21,11 +21,32 @@ export function promisesOf<T extends Record<string, pulumi.Output<unknown>>>(
     return promiseOf(pulumi.output(outputs) as pulumi.Output<{ [K in keyof T]: pulumi.Unwrap<T[K]> }>);
 }
 
+/** Lets everything happen that can: under the mocks every step is a promise continuation (see below). */
+export function settle(): Promise<void> {
+    return new Promise(setImmediate);
+}
+
 /**
- * Collects the rejections nobody awaits while `body` runs. A value that fails
- * its check after it resolves fails the registration of every resource built
- * from it; the runtime surfaces that as an unhandled rejection, which the
- * program runner reports (once per error object) and the test reads here.
+ * What became of `promise` once everything that can happen has happened.
+ * Under the mocks nothing waits for a timer or I/O, so `"pending"` means it
+ * never settles. Handles a rejection, so it is not for the one error a program
+ * reports by leaving it unhandled.
+ */
+export async function stateAfterSettling(promise: Promise<unknown>): Promise<"resolved" | "rejected" | "pending"> {
+    let state: "resolved" | "rejected" | "pending" = "pending";
+    promise.then(
+        () => (state = "resolved"),
+        () => (state = "rejected"),
+    );
+    await settle();
+    return state;
+}
+
+/**
+ * Collects the errors of the rejections nobody awaits while `body` runs: what
+ * the program runner would report, once per error object. An ExportRole whose
+ * construction fails (a late value fails its check, a lookup fails, the engine
+ * refuses a child) leaves exactly one: its outcome (constructionOutcome.ts).
  *
  * Under the mocks every step of a registration is a promise continuation: no
  * timer, no I/O. So once one macrotask (`setImmediate`) has run after `body`,
@@ -35,18 +56,20 @@ export function promisesOf<T extends Record<string, pulumi.Output<unknown>>>(
  * for every registration, and those that depend on a refused resource, such
  * as the attachment and the component's outputs, never finish.)
  */
-export async function unhandledRejectionsDuring(body: () => Promise<void>): Promise<unknown[]> {
-    const rejections: unknown[] = [];
-    const collect = (reason: unknown) => rejections.push(reason);
+export async function unhandledRejectionsDuring(body: () => void | Promise<void>): Promise<unknown[]> {
+    // As the program runner reports them: once per error object, however many promises
+    // reject with it (and mocha's own listener emits each one a second time).
+    const rejections = new Set<unknown>();
+    const collect = (reason: unknown) => rejections.add(reason);
     process.on("unhandledRejection", collect);
     try {
         await body();
-        await new Promise(setImmediate);
-        // The refused registrations stay pending for good, by design. Drop them
-        // from the runtime's leak report, which is printed when the process exits.
+        await settle();
+        // What a failure stops stays pending for good, by design. Drop it from
+        // the runtime's leak report, which is printed when the process exits.
         leakedPromises();
     } finally {
         process.off("unhandledRejection", collect);
     }
-    return rejections;
+    return [...rejections.values()];
 }

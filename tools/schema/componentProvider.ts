@@ -1,33 +1,17 @@
-// This package's component provider, built the way Pulumi's plugin host
-// (@pulumi/pulumi's cmd/run-plugin) builds it when another program runs
-// `pulumi package add` on this repository: the components are the
-// ComponentResource classes the library entry exports, and the provider name
-// is package.json's name.
-import * as fs from "fs";
+// This package's component provider, the one Pulumi's plugin host serves
+// when another program runs `pulumi package add` on this repository
+// (components/pluginHost.ts): ExportRole, under the provider name of
+// package.json's name.
 import * as path from "path";
-import { ComponentProvider, getPulumiComponents } from "@pulumi/pulumi/provider/experimental";
-import * as library from "../../components";
+import { ExportRoleProvider } from "../../components/exportRoleProvider";
 import { PROJECT_DIR } from "../projectDir";
 
 /** Where `npm run schema` writes the schema, for review and for the schema test to compare. */
 export const SCHEMA_FILE = path.join(PROJECT_DIR, "schema.json");
 
-/**
- * The provider name the plugin host derives from an npm package name: the
- * scope dropped, every character but letters, digits, `-` and `_` made a `-`.
- */
-export function providerNameOf(packageName: string): string {
-    return packageName.replace(/^@[^/]*\//, "").replace(/[^-a-zA-Z0-9_]/g, "-");
-}
-
-/** The provider that serves the library's components to other languages. */
-export function componentProvider(): ComponentProvider {
-    const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "package.json"), "utf8")) as { name: string };
-    return new ComponentProvider({
-        dirname: PROJECT_DIR,
-        name: providerNameOf(manifest.name),
-        components: getPulumiComponents(library),
-    });
+/** The provider that serves ExportRole to other languages. */
+export function componentProvider(): ExportRoleProvider {
+    return new ExportRoleProvider(PROJECT_DIR);
 }
 
 /**
@@ -35,7 +19,7 @@ export function componentProvider(): ComponentProvider {
  * the TypeScript source for it: argument and output types, and the doc
  * comments as descriptions.
  */
-export async function packageSchema(provider: ComponentProvider = componentProvider()): Promise<PackageSchema> {
+export async function packageSchema(provider: ExportRoleProvider = componentProvider()): Promise<PackageSchema> {
     return JSON.parse(await provider.getSchema()) as PackageSchema;
 }
 

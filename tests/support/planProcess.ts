@@ -1,0 +1,25 @@
+import { execFile } from "child_process";
+import { promisify } from "util";
+import { PROJECT_DIR } from "../../tools/projectDir";
+
+/** What a run of the plan printed, and its exit code. */
+export interface PlanRun {
+    readonly code: number;
+    readonly stdout: string;
+    readonly stderr: string;
+}
+
+/** Runs the plan as a user does, `npm run plan -- <args>`, minus npm's own start-up, in a process of its own. */
+export async function planProcess(...args: string[]): Promise<PlanRun> {
+    try {
+        const { stdout, stderr } = await promisify(execFile)(
+            process.execPath,
+            ["-r", "ts-node/register/transpile-only", "tools/plan/main.ts", ...args],
+            { cwd: PROJECT_DIR },
+        );
+        return { code: 0, stdout, stderr };
+    } catch (error) {
+        const failed = error as { code: number; stdout: string; stderr: string };
+        return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+    }
+}
