@@ -40,6 +40,8 @@ export class CheckedSettings {
     private fail!: (error: ExportRoleInputError) => void;
     private readonly passed: Promise<void>;
     private seal!: () => void;
+    /** Whether any setting is still to come: only those are checked late. */
+    private readonly anyLate: boolean;
 
     constructor(
         private readonly heading: string,
@@ -49,6 +51,7 @@ export class CheckedSettings {
         this.passed = new Promise<void>((resolve) => {
             this.seal = () => resolve(Promise.all(this.checks).then(() => undefined));
         });
+        this.anyLate = Object.values(inputs).some(isPending);
     }
 
     /** A setting's value: as given when known now, else an Output that resolves once every check passed. */
@@ -57,7 +60,7 @@ export class CheckedSettings {
         if (!isPending(input)) {
             return input as ExportRoleSettings[K] | undefined;
         }
-        return this.afterChecks(this.checkedValue(setting));
+        return this.afterChecks(this.checkedValue(setting)) as pulumi.Input<ExportRoleSettings[K]>;
     }
 
     /**
@@ -86,15 +89,19 @@ export class CheckedSettings {
             return build(resolved as unknown as Pick<ExportRoleSettings, K>);
         });
         this.checks.push(settled(derived));
-        return this.afterChecks(derived) as pulumi.Output<R>;
+        return this.afterChecks(derived);
     }
 
     /**
      * Makes any input wait for every check, so that a resource which uses no
      * late value still registers only once the late values have passed.
      */
-    public afterChecks<T>(input: pulumi.Input<T>): pulumi.Output<pulumi.Unwrap<T>> {
-        return pulumi.output(this.passed.then(() => true)).apply(() => input) as pulumi.Output<pulumi.Unwrap<T>>;
+    public afterChecks<T>(input: pulumi.Input<T>): pulumi.Input<T> {
+        if (!this.anyLate) {
+            // Every value was known, and checked, before anything was registered: nothing to wait for.
+            return input;
+        }
+        return pulumi.output(this.passed.then(() => true)).apply(() => input) as pulumi.Input<T>;
     }
 
     /**

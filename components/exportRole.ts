@@ -121,9 +121,8 @@ export class ExportRole extends pulumi.ComponentResource {
                 }),
             ),
         );
-        this.s3UrlPrefix = pulumi.output(
-            settings.derive(["bucket", "folder"], (values) => s3UrlPrefix(values.bucket, values.folder)),
-        );
+        const exportsUrl = settings.derive(["bucket", "folder"], (values) => s3UrlPrefix(values.bucket, values.folder));
+        this.s3UrlPrefix = pulumi.output(exportsUrl);
 
         this.policy = new Policy(
             `${name}-policy`,
@@ -143,9 +142,9 @@ export class ExportRole extends pulumi.ComponentResource {
                 path: settings.value("path"),
                 description:
                     settings.value("description") ??
-                    settings.derive(["bucket", "folder"], (values) =>
-                        defaultRoleDescription(s3UrlPrefix(values.bucket, values.folder)),
-                    ),
+                    (typeof exportsUrl === "string"
+                        ? defaultRoleDescription(exportsUrl)
+                        : pulumi.output(exportsUrl).apply(defaultRoleDescription)),
                 assumeRolePolicy: settings.afterChecks(trustPolicy),
                 maxSessionDuration: settings.value("maxSessionDuration"),
                 permissionsBoundary:
@@ -171,21 +170,24 @@ export class ExportRole extends pulumi.ComponentResource {
             { part: "role", name: `${name}-role`, resource: this.role },
             { part: "attachment", name: `${name}-attachment`, resource: this.attachment },
         ]);
+        // Two chains from the same steps: the outcome's rejection must stay unhandled in a
+        // program (that is how the runner reports it), and the outputs' handles its own.
         recordOutcome(
             this,
             Promise.all([checks, children]).then(() => undefined),
         );
         const created = onSuccess(Promise.all([checks, children]));
 
+        // Each reads a child's output only once the outcome is a success: a child the engine
+        // refused rejects its outputs, and that rejection must not reach these.
         this.roleArn = created.apply(() => pulumi.all([this.role.arn, this.attachment.id]).apply(([arn]) => arn));
         this.roleName = created.apply(() => this.role.name);
         this.policyArn = created.apply(() => this.policy.arn);
-        this.registerOutputs({
-            roleArn: this.roleArn,
-            roleName: this.roleName,
-            policyArn: this.policyArn,
-            s3UrlPrefix: this.s3UrlPrefix,
-        });
+        // The component's state records what is its own: where the exports go. The role's and
+        // the policy's names and ARNs are in their own state already, and registering copies of
+        // them costs the SDK more per ExportRole than all of this component's own work
+        // (CONTRIBUTING.md, "Performance").
+        this.registerOutputs({ s3UrlPrefix: exportsUrl });
     }
 }
 

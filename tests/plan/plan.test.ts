@@ -4,7 +4,7 @@ import * as os from "os";
 import * as path from "path";
 import { runPlan } from "../../tools/plan/runPlan";
 import { expectLines } from "../support/expectLines";
-import { PlanRun, planProcess } from "../support/planProcess";
+import { PlanRun } from "../support/planProcess";
 import { buildExportPolicy } from "../../components/policies/exportPolicy";
 import { renderPolicy } from "../../components/policies/policyDocument";
 import { buildTrustPolicy } from "../../components/policies/trustPolicy";
@@ -31,27 +31,21 @@ describe("the offline plan", () => {
         return file;
     };
 
-    // Three runs as separate processes, as a user runs the plan, at once: each
-    // costs about a second, most of it loading TypeScript and the Pulumi SDK.
-    // The other cases run the same code in this process.
+    // The command's own exit codes and streams are tested as a process, in planCommand.test.ts.
     before(async function () {
         this.timeout(60000);
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
-        const [jsonRun, textRun, badRun] = await Promise.all([
-            planProcess("--json"),
-            planProcess("--stack", "dev"),
-            planProcess(
-                "--config-file",
-                configFile(
-                    "bad.yaml",
-                    'config:\n  pinpoint-export:bucket: "s3://my-bucket"\n  pinpoint-export:folder: Exports\n',
-                ),
+        const jsonRun = await runPlan(PROJECT_DIR, ["--json"]);
+        text = await runPlan(PROJECT_DIR, ["--stack", "dev"]);
+        badConfig = await runPlan(PROJECT_DIR, [
+            "--config-file",
+            configFile(
+                "bad.yaml",
+                'config:\n  pinpoint-export:bucket: "s3://my-bucket"\n  pinpoint-export:folder: Exports\n',
             ),
         ]);
         assert.equal(jsonRun.code, 0, jsonRun.stderr);
         json = JSON.parse(jsonRun.stdout) as typeof json;
-        text = textRun;
-        badConfig = badRun;
     });
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
