@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { DEFAULT_PROPERTY_RUNS, propertyRuns, QUICK_PROPERTY_RUNS } from "../support/propertyRuns";
+import { DEFAULT_PROPERTY_RUNS, isCommonEnough, propertyRuns, QUICK_PROPERTY_RUNS } from "../support/propertyRuns";
 
 describe("the number of cases each property runs", () => {
     it("is at least 2,000 by default", () => {
@@ -23,5 +23,11 @@ describe("the number of cases each property runs", () => {
     it("refuses a FAST_CHECK_RUNS that is not a whole number", () => {
         assert.throws(() => propertyRuns({ FAST_CHECK_RUNS: "lots" }), /FAST_CHECK_RUNS must be a whole number/);
         assert.throws(() => propertyRuns({ FAST_CHECK_RUNS: "1e5" }), /FAST_CHECK_RUNS must be a whole number/);
+    });
+
+    it("holds a full run, not the edit-run loop's sample, to how common each outcome must be", () => {
+        assert.equal(isCommonEnough(99, DEFAULT_PROPERTY_RUNS, 1 / 20), false);
+        assert.equal(isCommonEnough(100, DEFAULT_PROPERTY_RUNS, 1 / 20), true);
+        assert.equal(isCommonEnough(0, QUICK_PROPERTY_RUNS, 1 / 20), true);
     });
 });

@@ -19,7 +19,7 @@ import { buildExportPolicy } from "../../components/policies/exportPolicy";
 import { findProblems } from "../../components/validation/exportRoleProblems";
 import { decideForRole, decideWithBoundary, ROLE_ACCOUNT, warmUpEvaluator } from "../../tools/plan/access/iamEvaluator";
 import { intendedToAllow } from "../support/intendedAccess";
-import { propertyRuns } from "../support/propertyRuns";
+import { isCommonEnough, propertyRuns } from "../support/propertyRuns";
 import { requestsAround } from "../support/requestsAround";
 import { validLocation } from "../support/validInputs";
 
@@ -72,9 +72,12 @@ describe("property: any valid bucket and folder keeps the role in the folder, in
             }),
             { numRuns: runs },
         );
-        // Each answer must be common, or the property would prove little.
+        // Each answer must be common, or the property would prove little. They come out at about
+        // 10%, 21% and 79%: at 2,000 cases, seven standard deviations or more above these shares.
         assert.ok(
-            allowed.writeOnly > runs / 20 && allowed.documented > runs / 10 && allowed.neither > runs / 2,
+            isCommonEnough(allowed.writeOnly, runs, 1 / 20) &&
+                isCommonEnough(allowed.documented, runs, 1 / 10) &&
+                isCommonEnough(allowed.neither, runs, 1 / 2),
             JSON.stringify(allowed),
         );
     });

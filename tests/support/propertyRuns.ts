@@ -22,3 +22,14 @@ export function propertyRuns(environment: NodeJS.ProcessEnv = process.env): numb
     }
     return Math.max(DEFAULT_PROPERTY_RUNS, Number(text));
 }
+
+/**
+ * Whether an outcome a property saw `count` times in `runs` cases is as common
+ * as it must be for the property to prove something: at least `share` of the
+ * cases. Only a full run is held to it. The edit-run loop's sample is too small
+ * for a share to be safe from chance (an outcome of 10% is seen five times or
+ * fewer in 100 cases about once in twenty samples), so there it always passes.
+ */
+export function isCommonEnough(count: number, runs: number, share: number): boolean {
+    return runs < DEFAULT_PROPERTY_RUNS || count >= runs * share;
+}
