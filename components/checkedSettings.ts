@@ -110,6 +110,9 @@ export class CheckedSettings {
      * unknown in a preview), rejected with the first failure. Call it once.
      */
     public finish(): Promise<void> {
+        if (!this.anyLate) {
+            return Promise.resolve();
+        }
         this.seal();
         return Promise.race([this.failure, this.passed]);
     }

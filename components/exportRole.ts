@@ -180,7 +180,7 @@ export class ExportRole extends pulumi.ComponentResource {
 
         // Each reads a child's output only once the outcome is a success: a child the engine
         // refused rejects its outputs, and that rejection must not reach these.
-        this.roleArn = created.apply(() => pulumi.all([this.role.arn, this.attachment.id]).apply(([arn]) => arn));
+        this.roleArn = created.apply(() => this.attachment.id.apply(() => this.role.arn));
         this.roleName = created.apply(() => this.role.name);
         this.policyArn = created.apply(() => this.policy.arn);
         // The component's state records what is its own: where the exports go. The role's and
