@@ -16,14 +16,17 @@ export interface StackConfig {
 export class StackFileError extends Error {}
 
 // Stack files read as the Pulumi CLI reads them. Its Go YAML decoder keeps a
-// plain scalar's literal text when it decodes into a string, so an unquoted
+// config value's literal text when the value is a scalar, so an unquoted
 // 012345678901, 1e3 or 2024-01-01 reaches the program as written (js-yaml's
 // default schema would make them a number that lost its zero, 1000 and a date):
 // the failsafe schema keeps every scalar as text. A null (`~`, `null`, or no
-// value at all) decodes to "", and `<<` merge keys work, as in the CLI.
-// (@types/js-yaml leaves out js-yaml's `types`.)
+// value at all) is "". Inside a map or a list, though, the CLI decodes values by
+// their YAML types and hands the program JSON (`tags: {cost: 4711}` arrives as
+// {"cost":4711}): those values are read with YAML 1.2's core schema. `<<` merge
+// keys work in both, as in the CLI. (@types/js-yaml leaves out js-yaml's `types`.)
 const { merge, null: nullType } = (yaml as unknown as { types: { merge: yaml.Type; null: yaml.Type } }).types;
 const YAML_SCHEMA = yaml.FAILSAFE_SCHEMA.extend({ implicit: [nullType, merge] });
+const TYPED_YAML_SCHEMA = yaml.CORE_SCHEMA.extend({ implicit: [merge] });
 
 /** The characters YAML does not allow in a stream, as js-yaml finds them. */
 const NON_PRINTABLE =
@@ -57,6 +60,10 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
         );
     }
     const stackConfig = configOf(readYaml(stackFile), path.basename(stackFile));
+    // The values inside maps and lists, by their YAML types; read only if the file has any.
+    let typedConfig: Record<string, unknown> | undefined;
+    const typed = (key: string) =>
+        (typedConfig ??= configOf(readYaml(stackFile, TYPED_YAML_SCHEMA), path.basename(stackFile)))[key];
 
     const qualify = (key: string) => (key.includes(":") ? key : `${project.name}:${key}`);
     const config: Record<string, string> = {};
@@ -84,7 +91,8 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
         if (isSecure(value)) {
             secure.push(qualified);
         } else {
-            config[qualified] = asConfigText(qualified, value, path.basename(stackFile));
+            const structured = typeof value === "object" && value !== null;
+            config[qualified] = asConfigText(qualified, structured ? typed(key) : value, path.basename(stackFile));
         }
     }
     if (secure.length > 0) {
@@ -105,7 +113,7 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
     return { project: project.name, stack, config };
 }
 
-function readYaml(file: string): unknown {
+function readYaml(file: string, schema: yaml.Schema = YAML_SCHEMA): unknown {
     let text: string;
     try {
         text = fs.readFileSync(file, "utf8");
@@ -113,7 +121,7 @@ function readYaml(file: string): unknown {
         throw new StackFileError(`${path.basename(file)} cannot be read: ${(error as Error).message}`);
     }
     try {
-        return yaml.load(text, { schema: YAML_SCHEMA });
+        return yaml.load(text, { schema });
     } catch (error) {
         if (error instanceof yaml.YAMLException) {
             throw new StackFileError(yamlErrorMessage(path.basename(file), text, error));
