@@ -98,14 +98,20 @@ function assertPoliciesPassRules(plan: PlanJson): void {
     }
 }
 
-/** The project's files (but node_modules/ and .git), with their sizes and modification times. */
+/**
+ * What other tools write while the plan runs: npm's packages, Git's data, and the build outputs, which
+ * `npm test`'s other phases write beside mocha (the type-check's build info in bin/, the library in lib/).
+ */
+const NOT_THE_PROJECTS_OWN = new Set(["node_modules", ".git", "bin", "lib"]);
+
+/** The project's own files, with their sizes and modification times. */
 function projectFiles(): Map<string, string> {
     const files = new Map<string, string>();
     const walk = (dir: string) => {
         for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
             const file = path.join(dir, entry.name);
             if (entry.isDirectory()) {
-                if (entry.name !== "node_modules" && entry.name !== ".git") {
+                if (!NOT_THE_PROJECTS_OWN.has(path.relative(PROJECT_DIR, file))) {
                     walk(file);
                 }
             } else {
