@@ -186,7 +186,11 @@ describe("the offline plan, given any stack file", () => {
                 { numRuns: runs },
             ),
         );
-        assert.deepEqual(projectFiles(), project, "the project's files are untouched");
+        assert.deepEqual(
+            projectFiles(),
+            project,
+            "the project's files are untouched (a file saved by hand while the tests ran shows here too)",
+        );
         // Both endings, many times: generators that stopped making valid stacks would show here.
         assert.ok(isCommonEnough(ended.inPlans, runs, 1 / 200), `only ${ended.inPlans} plans`);
         assert.ok(isCommonEnough(ended.inRefusals, runs, 1 / 2), `only ${ended.inRefusals} refusals`);
