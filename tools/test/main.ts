@@ -68,6 +68,10 @@ async function runPhases(phases: readonly Phase[], slots: number): Promise<Outco
                 running.set(phase.name, runPhase(phase));
             }
         }
+        if (running.size === 0) {
+            // Only phases that wait for one no phase provides: a mistake in phases.ts, not a hang.
+            throw new Error(`phases.ts: ${waiting.map((phase) => phase.name).join(", ")} wait for unknown phases`);
+        }
         const done = await Promise.race(running.values());
         running.delete(done.phase.name);
         outcomes.set(done.phase.name, done);
