@@ -11,7 +11,7 @@ const LIBRARY_DIR = path.join(PROJECT_DIR, "lib");
 const BUILD_SETTINGS = ["tsconfig.json", "tsconfig.build.json"].map((file) => path.join(PROJECT_DIR, file));
 
 /** Every file under `dir`, relative to it, with `/` separators; none if it does not exist. */
-export function filesUnder(dir: string): string[] {
+function filesUnder(dir: string): string[] {
     if (!fs.existsSync(dir)) {
         return [];
     }
