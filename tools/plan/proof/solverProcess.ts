@@ -1,0 +1,180 @@
+// The solver's process, seen from the plan: started early so that Z3 loads
+// while the program runs, asked one problem at a time, and killed when it
+// takes longer than a hard wall-clock limit. A time-out, a crash or an
+// answer that does not parse is a failure with its reason, which the proof
+// turns into "not decided": never into "no".
+import { ChildProcess, spawn } from "child_process";
+import { createHash } from "crypto";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { SolverAnswer, SolverProblem } from "./formula";
+
+/** How the solver answered a problem: every query's answer, or why there is none. */
+export type SolverOutcome =
+    { readonly ok: true; readonly answers: readonly SolverAnswer[] } | { readonly ok: false; readonly reason: string };
+
+/** The wall-clock limit of one problem, unless a session is given another. */
+export const SOLVER_TIME_LIMIT_MS = 30_000;
+
+/** A solver process for a run of problems. */
+export class SolverSession {
+    private child?: ChildProcess;
+    private buffered = "";
+    private stderr = "";
+    private pending?: { resolve: (outcome: SolverOutcome) => void };
+    private queue: Promise<unknown> = Promise.resolve();
+
+    /** @param timeLimitMs How long one problem may take before the process is killed. */
+    constructor(private readonly timeLimitMs = SOLVER_TIME_LIMIT_MS) {}
+
+    /** Starts the process now, so that Z3 is loaded by the first problem. */
+    start(): this {
+        this.ensureChild();
+        return this;
+    }
+
+    /** The answers to `problem`, one problem at a time. */
+    solve(problem: SolverProblem): Promise<SolverOutcome> {
+        const outcome = this.queue.then(() => this.solveNow(problem));
+        this.queue = outcome;
+        return outcome;
+    }
+
+    /** Ends the process; a later problem starts another. */
+    close(): void {
+        const child = this.child;
+        this.child = undefined;
+        child?.stdin?.end();
+        // Z3's WebAssembly threads can outlive stdin's end: make sure it goes.
+        setTimeout(() => child?.kill("SIGKILL"), 2_000).unref();
+    }
+
+    private solveNow(problem: SolverProblem): Promise<SolverOutcome> {
+        const child = this.ensureChild();
+        return new Promise<SolverOutcome>((resolve) => {
+            const timer = setTimeout(() => {
+                this.finish({
+                    ok: false,
+                    reason: `the solver gave no answer within ${this.timeLimitMs / 1000} s, and its process was killed`,
+                });
+                this.kill();
+            }, this.timeLimitMs);
+            this.pending = {
+                resolve: (outcome) => {
+                    clearTimeout(timer);
+                    resolve(outcome);
+                },
+            };
+            child.stdin!.write(`${JSON.stringify(problem)}\n`);
+        });
+    }
+
+    private finish(outcome: SolverOutcome): void {
+        const pending = this.pending;
+        this.pending = undefined;
+        pending?.resolve(outcome);
+    }
+
+    private kill(): void {
+        const child = this.child;
+        this.child = undefined;
+        child?.kill("SIGKILL");
+    }
+
+    private ensureChild(): ChildProcess {
+        if (this.child) {
+            return this.child;
+        }
+        const child = spawn(process.execPath, [workerScript()], {
+            stdio: ["pipe", "pipe", "pipe"],
+            env: { ...process.env, NODE_PATH: nodeModulesDir() },
+        });
+        this.child = child;
+        this.buffered = "";
+        this.stderr = "";
+        child.stdout.setEncoding("utf8");
+        child.stdout.on("data", (chunk: string) => {
+            this.buffered += chunk;
+            let newline: number;
+            while ((newline = this.buffered.indexOf("\n")) !== -1) {
+                const line = this.buffered.slice(0, newline);
+                this.buffered = this.buffered.slice(newline + 1);
+                this.receive(line);
+            }
+        });
+        child.stderr.setEncoding("utf8");
+        child.stderr.on("data", (chunk: string) => {
+            this.stderr = (this.stderr + chunk).slice(-2_000);
+        });
+        child.stdin.on("error", () => undefined); // a crash closes the pipe; "exit" reports it
+        child.on("exit", (code, signal) => {
+            if (this.child !== child) {
+                return; // killed for a time-out, which has answered already
+            }
+            this.child = undefined;
+            const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+            const said = this.stderr.trim().split("\n").slice(-3).join(" ").trim();
+            this.finish({ ok: false, reason: `the solver's process ${how}${said ? `: ${said}` : ""}` });
+        });
+        child.unref();
+        (child.stdout as unknown as { unref?: () => void }).unref?.();
+        (child.stderr as unknown as { unref?: () => void }).unref?.();
+        (child.stdin as unknown as { unref?: () => void }).unref?.();
+        return child;
+    }
+
+    private receive(line: string): void {
+        if (line.startsWith("ANSWER ")) {
+            try {
+                this.finish({ ok: true, answers: JSON.parse(line.slice("ANSWER ".length)) as SolverAnswer[] });
+            } catch (error) {
+                this.finish({ ok: false, reason: `the solver's answer does not parse: ${(error as Error).message}` });
+            }
+        } else if (line.startsWith("FAILED ")) {
+            this.finish({ ok: false, reason: `the solver failed: ${String(JSON.parse(line.slice(7)))}` });
+        }
+    }
+}
+
+/** The repository's node_modules, where the worker finds z3-solver from wherever it runs. */
+function nodeModulesDir(): string {
+    return path.resolve(path.dirname(require.resolve("z3-solver/package.json")), "..");
+}
+
+/**
+ * The worker as JavaScript. Beside a compiled copy of this file (the bench
+ * runs one), it is `solverWorker.js`. Under ts-node, the worker and what it
+ * imports are transpiled once into the system's temporary folder, under a
+ * hash of their text, so that the worker starts without loading TypeScript.
+ */
+function workerScript(): string {
+    if (__filename.endsWith(".js")) {
+        return path.join(__dirname, "solverWorker.js");
+    }
+    const sources = ["formula", "solverWorker"].map((name) => ({
+        name,
+        text: fs.readFileSync(path.join(__dirname, `${name}.ts`), "utf8"),
+    }));
+    const hash = createHash("sha256");
+    for (const source of sources) {
+        hash.update(source.name).update("\0").update(source.text).update("\0");
+    }
+    const dir = path.join(os.tmpdir(), "pinpoint-export-solver", hash.digest("hex").slice(0, 16));
+    const script = path.join(dir, "solverWorker.js");
+    if (!fs.existsSync(script)) {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const ts = require("typescript") as typeof import("typescript");
+        fs.mkdirSync(dir, { recursive: true });
+        for (const source of sources) {
+            const output = ts.transpileModule(source.text, {
+                compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
+            }).outputText;
+            const file = path.join(dir, `${source.name}.js`);
+            const partial = `${file}.${process.pid}.tmp`;
+            fs.writeFileSync(partial, output);
+            fs.renameSync(partial, file);
+        }
+    }
+    return script;
+}
