@@ -5,6 +5,7 @@ import { BaselineError } from "./baseline/baseline";
 import { readBaseline } from "./baseline/readBaseline";
 import { documentChanges } from "./diff/documentChanges";
 import { StepPlanner } from "./diff/planSteps";
+import { SolverSession } from "./proof/solverProcess";
 import { Plan } from "./plan";
 import { recordProgram } from "./recordProgram";
 import { planAsJson } from "./render/planJson";
@@ -89,6 +90,8 @@ export async function runPlan(projectDir: string, argv: readonly string[]): Prom
     if (typeof options === "string") {
         return { code: 2, stdout: "", stderr: `${options}\n${USAGE}\n` };
     }
+    // Z3 loads in its own process while the program runs; a plan without a baseline does not need it.
+    const solver = options.against ? new SolverSession().start() : undefined;
     try {
         const stackConfig = readStackConfig(projectDir, options.stack, options.configFile);
         const baseline = options.against && readBaseline(options.against, stackConfig.project, stackConfig.stack);
@@ -105,13 +108,13 @@ export async function runPlan(projectDir: string, argv: readonly string[]): Prom
         const steps = planner.finish();
         let plan: Plan = { stackConfig, record, steps };
         if (baseline) {
-            // The evaluator loads only for a plan against a baseline.
+            // The proof and the evaluator load only for a plan against a baseline.
             const { compareAccess } = await import("./access/accessChanges");
             plan = {
                 ...plan,
                 baseline,
                 documentChanges: documentChanges(steps),
-                access: await compareAccess(accessPairs(steps)),
+                access: await compareAccess(accessPairs(steps), solver!),
             };
         }
         const text = options.json ? JSON.stringify(planAsJson(plan), null, 2) : planAsText(plan);
@@ -122,5 +125,7 @@ export async function runPlan(projectDir: string, argv: readonly string[]): Prom
             return { code: 1, stdout: "", stderr: `${error.message}\n` };
         }
         throw error;
+    } finally {
+        solver?.close();
     }
 }

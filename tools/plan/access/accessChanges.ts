@@ -1,211 +1,332 @@
 // Whether an update changes what Amazon Pinpoint can do with the export role,
-// decided by evaluating the old and the new documents on the same requests,
-// not by reading their text.
-import { PropertyValue } from "../diff/decideStep";
+// decided for every request by the proof (tools/plan/proof/), not by reading
+// the documents' text or by sampling requests. Each class of requests the
+// proof finds comes with a witness, which the IAM evaluator checks again.
 import { equivalentPolicies } from "../diff/policyEquivalence";
-import { Decision, decideAssumeRole, decideWithBoundary } from "./iamEvaluator";
-import { permissionRequests, SummarisedRequest, trustRequests } from "./requestSet";
-import { AccessPair } from "./roleAccess";
+import { decideAccess, FoundRequests } from "../proof/decideAccess";
+import { parsePolicy, PolicyKind } from "../proof/policyStatements";
+import type { RequestClass, WitnessRequest } from "../proof/requestClasses";
+import { PolicySet, PolicySide, UnknownPolicy } from "../proof/requestSpace";
+import { SolverSession } from "../proof/solverProcess";
+import { AccessPair, AttachedPolicy, RoleAccess } from "./roleAccess";
+import { checkWitness, EvaluatedSide, WitnessCheck } from "./witnessCheck";
 
-/** Requests of the role that the update lets through or stops, summarised: the actions on one resource in one context. */
-export interface PermissionEntry {
+/** One class of requests whose decision the update changes. */
+export interface AccessEntry {
+    /** The role, as its step names it. */
+    readonly role: string;
+    /** The actions, `service:*` for every action of a service in AWS's catalogue, `*` for every action. */
     readonly actions: readonly string[];
-    /** The resource or the pattern of resources, e.g. `arn:aws:s3:::b/Exports/*`. */
-    readonly resource: string;
-    /** The context of the requests, e.g. a listing's prefix and delimiter; empty if none. */
+    /** How many actions of the catalogue the entry holds. */
+    readonly actionCount: number;
+    /** For the role's permissions: the resources, e.g. `arn:aws:s3:::b/Exports/* but not arn:aws:s3:::b/Exports/daily/*`. */
+    readonly resource?: string;
+    /** For the trust policy: who asks, e.g. `pinpoint.amazonaws.com`. */
+    readonly principal?: string;
+    /** The condition keys the entry depends on; empty if none. */
     readonly context: string;
-}
-
-/** Requests to assume the role that the update lets through or stops: one principal in one context. */
-export interface TrustEntry {
-    readonly actions: readonly string[];
-    /** Who asks, e.g. `pinpoint.amazonaws.com`. */
-    readonly principal: string;
-    /** The source account and ARN it asks with, or that it sends none. */
-    readonly context: string;
+    /** For a possible change: what the policies of unknown text must say for it to happen. */
+    readonly dependsOn?: string;
+    /** One concrete request of the entry. */
+    readonly witness: WitnessRequest;
+    /** What the IAM evaluator decides for the witness on each side. */
+    readonly evaluator: WitnessCheck;
 }
 
 /** What changes for one kind of policy. */
-export interface DecisionChanges<Entry> {
-    readonly newlyAllowed: readonly Entry[];
-    readonly newlyDenied: readonly Entry[];
+export interface DecisionChanges {
+    /** Allowed now and denied before, for every text of the policies whose text is unknown. */
+    readonly newlyAllowed: readonly AccessEntry[];
+    /** Denied now and allowed before, likewise. */
+    readonly newlyDenied: readonly AccessEntry[];
+    /** Newly allowed for some texts of the policies whose text is unknown. */
+    readonly possiblyNewlyAllowed: readonly AccessEntry[];
+    /** Newly denied for some texts of the policies whose text is unknown. */
+    readonly possiblyNewlyDenied: readonly AccessEntry[];
+    /** False when a list stopped at the proof's limit on classes. */
+    readonly complete: boolean;
 }
 
 /** The access changes of an update. */
 export interface AccessChanges {
-    /** Whether anything is newly allowed, or a safeguard the evaluation cannot see through is weakened or unknown. */
+    /** Whether a request is newly allowed, or it may be and the proof cannot decide. */
     readonly broadening: boolean;
-    readonly permissions: DecisionChanges<PermissionEntry>;
-    readonly trust: DecisionChanges<TrustEntry>;
-    /** Why it broadens besides what is newly allowed: a boundary removed or changed, a document not known. */
+    /** `proof` when the verdict is proved (broadens: some request is newly allowed; or for all requests, none is). */
+    readonly decidedBy: "proof" | "undecided";
+    /** The role's permissions: its attached policies, within its permissions boundary. */
+    readonly permissions: DecisionChanges;
+    /** Who may assume the role: its trust policy. */
+    readonly trust: DecisionChanges;
+    /** Why the proof could not decide part of the question; each counts as broadening. */
     readonly unevaluated: readonly string[];
     /** Safeguards added, which can only narrow access. */
     readonly narrowing: readonly string[];
-    /** How many requests were evaluated, each on the old and the new document. */
-    readonly requestCount: number;
+    /** What the proof takes as given about requests. */
+    readonly assumptions: readonly string[];
+    /** Facts about the documents a reviewer should see, e.g. that they are in two partitions. */
+    readonly notes: readonly string[];
+    /** How many questions the proof answered: one per kind of policy that changes, per role. */
+    readonly questions: number;
 }
 
-const EMPTY_POLICY = JSON.stringify({ Version: "2012-10-17", Statement: [] });
+type Side = "before" | "after";
 
-/** Evaluates the old and new documents of every pair on one set of requests each, and summarises what changes. */
-export async function compareAccess(pairs: readonly AccessPair[]): Promise<AccessChanges> {
+const NO_CHANGES: DecisionChanges = {
+    newlyAllowed: [],
+    newlyDenied: [],
+    possiblyNewlyAllowed: [],
+    possiblyNewlyDenied: [],
+    complete: true,
+};
+
+/** Decides what the update changes for every pair, with the solver of `session`. */
+export async function compareAccess(pairs: readonly AccessPair[], session: SolverSession): Promise<AccessChanges> {
     const unevaluated: string[] = [];
     const narrowing: string[] = [];
-    const permissions: Changed[] = [];
-    const trust: Changed[] = [];
-    let requestCount = 0;
+    const assumptions = new Set<string>();
+    const notes: string[] = [];
+    const changes: Record<PolicyKind, DecisionChanges[]> = { identity: [], trust: [] };
+    let questions = 0;
     for (const pair of pairs) {
-        const documents = {
-            permission: [pair.before.permissionPolicy, pair.after.permissionPolicy],
-            trust: [pair.before.trustPolicy, pair.after.trustPolicy],
-        } as const;
-        for (const kind of ["permission", "trust"] as const) {
-            const [before, after] = documents[kind].map(asText);
-            const which = `the ${kind} policy of ${pair.role}`;
-            if (before === undefined || after === undefined) {
-                unevaluated.push(
-                    `${before === undefined ? "the baseline's" : "the new"} ${kind} policy of ${pair.role} is not known ` +
-                        "(it is known only after apply), so it cannot be evaluated",
+        for (const kind of ["identity", "trust"] as const) {
+            const sides = {
+                before: proofSide(pair.before, kind, "before"),
+                after: proofSide(pair.after, kind, "after"),
+            };
+            if (sameAccess(sides.before, sides.after)) {
+                continue;
+            }
+            questions++;
+            const decision = await decideAccess({ kind, before: sides.before.side, after: sides.after.side }, session);
+            const which = kind === "identity" ? `the permissions of ${pair.role}` : `the trust policy of ${pair.role}`;
+            if (!decision.decided) {
+                unevaluated.push(`${which} could not be decided: ${decision.reason}`);
+                continue;
+            }
+            decision.assumptions.forEach((assumption) => assumptions.add(assumption));
+            const entries = async (found: FoundRequests, newly: "allowed" | "denied") =>
+                Promise.all(
+                    found.classes.map((found) =>
+                        entry(pair.role, kind, found, newly, sides.before.evaluated, sides.after.evaluated),
+                    ),
                 );
-            } else if (!equivalentPolicies(before, after)) {
-                try {
-                    const changed = await evaluated(kind, before, after);
-                    (kind === "permission" ? permissions : trust).push(...changed.changed);
-                    requestCount += changed.requestCount;
-                } catch (error) {
-                    unevaluated.push(`the evaluator cannot read ${which}: ${(error as Error).message}`);
+            const decided: DecisionChanges = {
+                newlyAllowed: await entries(decision.newlyAllowed, "allowed"),
+                newlyDenied: await entries(decision.newlyDenied, "denied"),
+                possiblyNewlyAllowed: await entries(decision.possiblyNewlyAllowed, "allowed"),
+                possiblyNewlyDenied: await entries(decision.possiblyNewlyDenied, "denied"),
+                complete: [
+                    decision.newlyAllowed,
+                    decision.newlyDenied,
+                    decision.possiblyNewlyAllowed,
+                    decision.possiblyNewlyDenied,
+                ].every((found) => found.complete),
+            };
+            changes[kind].push(decided);
+            if (decided.possiblyNewlyAllowed.length > 0) {
+                unevaluated.push(
+                    `${which}: requests may be newly allowed, depending on the text of ` +
+                        decision.unknown.map((unknown) => `${unknown.name} (${unknown.reason})`).join(" and "),
+                );
+            }
+            for (const list of [decided.newlyAllowed, decided.newlyDenied, decided.possiblyNewlyAllowed]) {
+                for (const found of list.filter((candidate) => candidate.evaluator.outcome === "disagrees")) {
+                    const check = found.evaluator as { said: string };
+                    unevaluated.push(
+                        `the proof and the IAM evaluator disagree on ${describeWitness(found.witness)}: ${check.said}`,
+                    );
+                }
+            }
+            if (!decided.complete) {
+                notes.push(`${which}: the proof found more classes of requests than it lists`);
+            }
+        }
+        narrowing.push(...boundaryAdded(pair));
+        notes.push(...partitionNote(pair));
+    }
+    const merged = (kind: PolicyKind): DecisionChanges =>
+        changes[kind].reduce(
+            (all, next) => ({
+                newlyAllowed: [...all.newlyAllowed, ...next.newlyAllowed],
+                newlyDenied: [...all.newlyDenied, ...next.newlyDenied],
+                possiblyNewlyAllowed: [...all.possiblyNewlyAllowed, ...next.possiblyNewlyAllowed],
+                possiblyNewlyDenied: [...all.possiblyNewlyDenied, ...next.possiblyNewlyDenied],
+                complete: all.complete && next.complete,
+            }),
+            NO_CHANGES,
+        );
+    const permissions = merged("identity");
+    const trust = merged("trust");
+    const provedBroadening = permissions.newlyAllowed.length > 0 || trust.newlyAllowed.length > 0;
+    return {
+        broadening: provedBroadening || unevaluated.length > 0,
+        decidedBy: provedBroadening || unevaluated.length === 0 ? "proof" : "undecided",
+        permissions,
+        trust,
+        unevaluated,
+        narrowing,
+        assumptions: [...assumptions],
+        notes,
+        questions,
+    };
+}
+
+/** One side of a question: the proof's policies and the evaluator's texts. */
+interface ProofSide {
+    readonly side: PolicySide;
+    /** The texts for the evaluator; undefined when a text is not known. */
+    readonly evaluated?: EvaluatedSide;
+    /** What decides access, for telling whether the two sides are the same. */
+    readonly texts: readonly (string | { readonly unknown: string })[];
+    readonly boundary?: string | { readonly unknown: string };
+}
+
+/** The policies of `kind` that decide the role's requests on one side; none where the role does not exist. */
+function proofSide(access: RoleAccess | undefined, kind: PolicyKind, side: Side): ProofSide {
+    const file = side === "before" ? "the baseline's" : "the new";
+    if (!access) {
+        return {
+            side: { policies: [] },
+            evaluated: kind === "identity" ? { kind, policies: [] } : { kind },
+            texts: [],
+        };
+    }
+    if (kind === "trust") {
+        const set = policySet(
+            [{ id: "trust policy", name: `${file} trust policy`, document: access.trustPolicy }],
+            "trust",
+            side,
+        );
+        const text = set.texts[0];
+        return {
+            side: set.set,
+            evaluated: typeof text === "string" ? { kind, trustPolicy: text } : undefined,
+            texts: set.texts,
+        };
+    }
+    const policies = policySet(access.permissionPolicies, "identity", side);
+    const boundary = access.boundaryPolicy && policySet([access.boundaryPolicy], "identity", side);
+    const known = (texts: readonly (string | { unknown: string })[]) =>
+        texts.every((text): text is string => typeof text === "string");
+    const boundaryText = boundary?.texts[0];
+    return {
+        side: { ...policies.set, boundary: boundary?.set },
+        evaluated:
+            known(policies.texts) && (boundaryText === undefined || typeof boundaryText === "string")
+                ? { kind, policies: policies.texts as string[], boundary: boundaryText as string | undefined }
+                : undefined,
+        texts: policies.texts,
+        boundary: boundaryText,
+    };
+}
+
+function policySet(
+    attached: readonly AttachedPolicy[],
+    kind: PolicyKind,
+    side: Side,
+): { set: PolicySet; texts: (string | { unknown: string })[] } {
+    const file = side === "before" ? "the baseline's" : "the new";
+    const set: { policies: ReturnType<typeof parsePolicy>[]; unknown: UnknownPolicy[] } = { policies: [], unknown: [] };
+    const texts: (string | { unknown: string })[] = [];
+    for (const policy of attached) {
+        const document = policy.document;
+        if (document.state === "known" && typeof document.value === "string") {
+            set.policies.push(parsePolicy(`${file} ${policy.name}`, document.value, kind));
+            texts.push(document.value);
+        } else if (document.state === "absent") {
+            texts.push(JSON.stringify({ Version: "2012-10-17", Statement: [] }));
+        } else {
+            // Known only after apply: it may differ on each side. Held by neither file: the same
+            // ARN is the same text on both.
+            const id = policy.unknownBecause ? policy.id : `${side}:${policy.id}`;
+            set.unknown.push({
+                id,
+                name: `${file} ${policy.name}`.replace(/^the (baseline's|new) the /, "the "),
+                reason: policy.unknownBecause ?? "it is known only after apply",
+            });
+            texts.push({ unknown: id });
+        }
+    }
+    return { set, texts };
+}
+
+/** Whether the two sides hold the same policies, as policies, and the same boundary. */
+function sameAccess(before: ProofSide, after: ProofSide): boolean {
+    const same = (a: string | { unknown: string } | undefined, b: string | { unknown: string } | undefined) =>
+        a === undefined || b === undefined
+            ? a === b
+            : typeof a === "string" && typeof b === "string"
+              ? equivalentPolicies(a, b)
+              : typeof a !== "string" && typeof b !== "string" && a.unknown === b.unknown;
+    return (
+        before.texts.length === after.texts.length &&
+        before.texts.every((text) => after.texts.some((other) => same(text, other))) &&
+        after.texts.every((text) => before.texts.some((other) => same(text, other))) &&
+        same(before.boundary, after.boundary)
+    );
+}
+
+async function entry(
+    role: string,
+    kind: PolicyKind,
+    found: RequestClass,
+    newly: "allowed" | "denied",
+    before: EvaluatedSide | undefined,
+    after: EvaluatedSide | undefined,
+): Promise<AccessEntry> {
+    return {
+        role,
+        actions: found.actions,
+        actionCount: found.actionCount,
+        ...(kind === "identity" ? { resource: found.scope } : { principal: found.scope }),
+        context: found.context,
+        ...(found.dependsOn ? { dependsOn: found.dependsOn } : {}),
+        witness: found.witness,
+        evaluator: await checkWitness(found.witness, newly, before, after),
+    };
+}
+
+/** A witness as a line: `s3:PutObject on arn:aws:s3:::b/x with s3:prefix "a"`. */
+export function describeWitness(witness: WitnessRequest): string {
+    const context = Object.entries(witness.context)
+        .map(([key, value]) => `${key} ${JSON.stringify(value)}`)
+        .join(", ");
+    const subject = witness.resource !== undefined ? `on ${witness.resource}` : `by ${witness.principal}`;
+    return `${witness.action} ${subject}${context ? ` with ${context}` : ""}`;
+}
+
+/** A boundary added where there was none can only narrow what the role may do. */
+function boundaryAdded(pair: AccessPair): string[] {
+    const before = pair.before?.permissionsBoundary;
+    const after = pair.after?.permissionsBoundary;
+    if (pair.before && before?.state === "absent" && after && after.state !== "absent") {
+        const shown = after.state === "known" ? String(after.value) : "(known after apply)";
+        return [`the permissions boundary ${shown} is added to ${pair.role}`];
+    }
+    return [];
+}
+
+/** The partitions the ARNs of the role's documents name, on each side: two different ones are two different roles. */
+function partitionNote(pair: AccessPair): string[] {
+    const partitions = (access: RoleAccess | undefined) => {
+        const found = new Set<string>();
+        const texts = [access?.trustPolicy, ...(access?.permissionPolicies ?? []).map((policy) => policy.document)];
+        for (const value of texts) {
+            if (value?.state === "known" && typeof value.value === "string") {
+                for (const match of value.value.matchAll(/arn:(aws[a-z-]*):/g)) {
+                    found.add(match[1]);
                 }
             }
         }
-        boundaryChange(pair, unevaluated, narrowing);
-    }
-    const changes = {
-        permissions: {
-            newlyAllowed: summarise(permissions, true).map(({ scope, ...entry }) => ({ ...entry, resource: scope })),
-            newlyDenied: summarise(permissions, false).map(({ scope, ...entry }) => ({ ...entry, resource: scope })),
-        },
-        trust: {
-            newlyAllowed: summarise(trust, true).map(({ scope, ...entry }) => ({ ...entry, principal: scope })),
-            newlyDenied: summarise(trust, false).map(({ scope, ...entry }) => ({ ...entry, principal: scope })),
-        },
+        return found;
     };
-    return {
-        broadening:
-            unevaluated.length > 0 ||
-            changes.permissions.newlyAllowed.length > 0 ||
-            changes.trust.newlyAllowed.length > 0,
-        ...changes,
-        unevaluated,
-        narrowing,
-        requestCount,
-    };
-}
-
-/** The comparisons made so far in this process: the same documents always compare the same way. */
-const comparisons = new Map<string, Promise<{ changed: Changed[]; requestCount: number }>>();
-
-/** The requests whose decision changes from `before` to `after`, evaluated once per process. */
-function evaluated(kind: "permission" | "trust", before: string, after: string) {
-    const key = JSON.stringify([kind, before, after]);
-    let comparison = comparisons.get(key);
-    if (comparison === undefined) {
-        comparison = kind === "permission" ? permissionChanges(before, after) : trustChanges(before, after);
-        comparisons.set(key, comparison);
+    const before = partitions(pair.before);
+    const after = partitions(pair.after);
+    if (before.size === 0 || after.size === 0 || [...after].every((partition) => before.has(partition))) {
+        return [];
     }
-    return comparison;
-}
-
-/** A request whose decision changes: now allowed, or now denied. */
-interface Changed {
-    readonly action: string;
-    readonly scope: string;
-    readonly context: string;
-    readonly allowed: boolean;
-}
-
-function changedDecisions<Request>(
-    requests: readonly SummarisedRequest<Request>[],
-    decisions: readonly (readonly [Decision, Decision])[],
-    actionOf: (request: Request) => string,
-): Changed[] {
-    return requests.flatMap(({ request, scope, context }, index) => {
-        const [before, after] = decisions[index].map((decision) => decision === "Allowed");
-        return before === after ? [] : [{ action: actionOf(request), scope, context, allowed: after }];
-    });
-}
-
-async function permissionChanges(before: string, after: string): Promise<{ changed: Changed[]; requestCount: number }> {
-    const requests = permissionRequests([before, after]);
-    // One evaluation decides both: the old document as the role's policy, the new one as its
-    // boundary; the evaluator analyses each on its own.
-    const decisions = await Promise.all(
-        requests.map(async ({ request }) => {
-            const decided = await decideWithBoundary(before, after, request);
-            return [decided.policy, decided.boundary] as const;
-        }),
-    );
-    return {
-        changed: changedDecisions(requests, decisions, (request) => request.action),
-        requestCount: requests.length,
-    };
-}
-
-async function trustChanges(before: string, after: string): Promise<{ changed: Changed[]; requestCount: number }> {
-    const requests = trustRequests([before, after]);
-    const decisions = await Promise.all(
-        requests.map(({ request }) =>
-            Promise.all([decideAssumeRole(before, request), decideAssumeRole(after, request)] as const),
-        ),
-    );
-    return { changed: changedDecisions(requests, decisions, () => "sts:AssumeRole"), requestCount: requests.length };
-}
-
-/**
- * A permissions boundary only ever narrows what the policies allow, and the
- * evaluation cannot see through it: removing or changing one broadens access
- * as far as this plan can tell, adding one narrows it.
- */
-function boundaryChange(pair: AccessPair, unevaluated: string[], narrowing: string[]): void {
-    const before = pair.before.permissionsBoundary;
-    const after = pair.after.permissionsBoundary;
-    const shown = (value: PropertyValue) => (value.state === "known" ? String(value.value) : "(known after apply)");
-    if (before.state === "absent") {
-        if (after.state !== "absent") {
-            narrowing.push(`the permissions boundary ${shown(after)} is added to ${pair.role}`);
-        }
-        return;
-    }
-    if (after.state === "absent") {
-        unevaluated.push(`the permissions boundary ${shown(before)} is removed from ${pair.role}`);
-    } else if (after.state !== "known" || before.state !== "known" || before.value !== after.value) {
-        unevaluated.push(
-            `the permissions boundary of ${pair.role} changes from ${shown(before)} to ${shown(after)}, ` +
-                "and the evaluation cannot see through a boundary",
-        );
-    }
-}
-
-/** A document as text to evaluate: an absent one has no statements; `undefined` when it is not known. */
-function asText(value: PropertyValue): string | undefined {
-    if (value.state === "absent") {
-        return EMPTY_POLICY;
-    }
-    return value.state === "known" && typeof value.value === "string" ? value.value : undefined;
-}
-
-/** The requests now allowed (or now denied) as one entry per scope and context, with all their actions. */
-function summarise(
-    changed: readonly Changed[],
-    allowed: boolean,
-): { actions: string[]; scope: string; context: string }[] {
-    const entries = new Map<string, { scope: string; context: string; actions: Set<string> }>();
-    for (const { action, scope, context } of changed.filter((change) => change.allowed === allowed)) {
-        const key = JSON.stringify([scope, context]);
-        const entry = entries.get(key) ?? { scope, context, actions: new Set<string>() };
-        entry.actions.add(action);
-        entries.set(key, entry);
-    }
-    return [...entries.values()]
-        .map((entry) => ({ actions: [...entry.actions].sort(), scope: entry.scope, context: entry.context }))
-        .sort((a, b) => a.scope.localeCompare(b.scope) || a.context.localeCompare(b.context));
+    return [
+        `the documents of ${pair.role} move from partition ${[...before].join(", ")} to ${[...after].join(", ")}: ` +
+            "a role there is another role, in another account, and what it may do there is new",
+    ];
 }

@@ -96,11 +96,52 @@ export async function decideWithBoundary(
     };
 }
 
+/**
+ * What IAM decides when the export role holds every one of `policies` (none:
+ * it may do nothing), with `boundary` as its permissions boundary if given,
+ * and makes `request`.
+ */
+export async function decideForPolicies(
+    policies: readonly EvaluatedPolicy[],
+    request: RoleRequest,
+    boundary?: EvaluatedPolicy,
+): Promise<Decision> {
+    if (policies.length === 0) {
+        return "ImplicitlyDenied";
+    }
+    return (await evaluate(roleSimulation(request, policies, boundary), request)).overallResult;
+}
+
+/**
+ * What the trust policy alone decides when `request.principal` asks for
+ * `action` on the role: Allowed also when it trusts the principal's account,
+ * whose own policies then decide.
+ */
+export async function decideByTrust(
+    trustPolicy: EvaluatedPolicy,
+    request: AssumeRoleRequest,
+    action = "sts:AssumeRole",
+): Promise<Decision> {
+    const result = await evaluate(assumeRoleSimulation(trustPolicy, request, action), request);
+    const trust = result.result.analysis.resourceAnalysis?.result;
+    if (trust === undefined) {
+        throw new Error(`The evaluator analysed no trust policy for ${JSON.stringify(request)}`);
+    }
+    return trust === "Allowed" || trust === "AllowedForAccount"
+        ? "Allowed"
+        : trust === "ExplicitlyDenied" || trust === "DeniedForAccount"
+          ? "ExplicitlyDenied"
+          : "ImplicitlyDenied";
+}
+
 function roleSimulation(
     request: RoleRequest,
-    permissionPolicy: EvaluatedPolicy,
+    permissionPolicy: EvaluatedPolicy | readonly EvaluatedPolicy[],
     boundaryPolicy?: EvaluatedPolicy,
 ): Simulation {
+    const identityPolicies = (
+        Array.isArray(permissionPolicy) ? permissionPolicy : [permissionPolicy]
+    ) as EvaluatedPolicy[];
     return {
         request: {
             principal: EXPORT_ROLE_ARN,
@@ -108,7 +149,10 @@ function roleSimulation(
             resource: { resource: request.resource, accountId: resourceAccount(request.resource) },
             contextVariables: { ...request.context },
         },
-        identityPolicies: [{ name: "permission-policy", policy: asSent(permissionPolicy) }],
+        identityPolicies: identityPolicies.map((policy, index) => ({
+            name: index === 0 ? "permission-policy" : `permission-policy-${index + 1}`,
+            policy: asSent(policy),
+        })),
         permissionBoundaryPolicies:
             boundaryPolicy === undefined ? undefined : [{ name: "boundary-policy", policy: asSent(boundaryPolicy) }],
         serviceControlPolicies: [],
@@ -122,22 +166,22 @@ function roleSimulation(
  * whose trust policy is `trustPolicy`.
  */
 export async function decideAssumeRole(trustPolicy: EvaluatedPolicy, request: AssumeRoleRequest): Promise<Decision> {
-    const result = await evaluate(
-        {
-            request: {
-                principal: request.principal,
-                action: "sts:AssumeRole",
-                resource: { resource: EXPORT_ROLE_ARN, accountId: ROLE_ACCOUNT },
-                contextVariables: { ...request.context },
-            },
-            identityPolicies: [],
-            serviceControlPolicies: [],
-            resourceControlPolicies: [],
-            resourcePolicy: asSent(trustPolicy),
+    return (await evaluate(assumeRoleSimulation(trustPolicy, request, "sts:AssumeRole"), request)).overallResult;
+}
+
+function assumeRoleSimulation(trustPolicy: EvaluatedPolicy, request: AssumeRoleRequest, action: string): Simulation {
+    return {
+        request: {
+            principal: request.principal,
+            action,
+            resource: { resource: EXPORT_ROLE_ARN, accountId: ROLE_ACCOUNT },
+            contextVariables: { ...request.context },
         },
-        request,
-    );
-    return result.overallResult;
+        identityPolicies: [],
+        serviceControlPolicies: [],
+        resourceControlPolicies: [],
+        resourcePolicy: asSent(trustPolicy),
+    };
 }
 
 /**

@@ -2,11 +2,13 @@
 // the other denies, for every request, not a sample. The policies are read
 // (policyStatements.ts), the requests made finite (requestSpace.ts), and Z3
 // finds every class of requests in the difference, in its own process
-// (solverProcess.ts), or proves there is none. Anything the proof cannot
+// (solverProcess.ts), or proves there is none. A policy whose text is not
+// known may say anything about each request: what holds whatever it says is
+// proved, what depends on it is listed apart. Anything the proof cannot
 // decide is said to be so, with the reason: it never answers "none" by default.
-import { and, Formula, not } from "./formula";
+import { and, forEvery, Formula, not } from "./formula";
 import { PolicyKind } from "./policyStatements";
-import { OutsideFragmentError, PolicySide, RequestScope, RequestSpace } from "./requestSpace";
+import { OutsideFragmentError, PolicySide, RequestScope, RequestSpace, UnknownPolicy } from "./requestSpace";
 import { classOf, RequestClass } from "./requestClasses";
 import { SolverSession } from "./solverProcess";
 
@@ -18,7 +20,7 @@ export interface AccessQuestion {
     readonly scope?: RequestScope;
 }
 
-/** The requests of a difference, as classes; `complete` unless the solver's limit on classes was reached. */
+/** The requests of a difference, as classes; `complete` unless the limit on classes was reached. */
 export interface FoundRequests {
     readonly classes: readonly RequestClass[];
     readonly complete: boolean;
@@ -28,10 +30,16 @@ export interface FoundRequests {
 export type AccessDecision =
     | {
           readonly decided: true;
-          /** Allowed after, denied before. */
+          /** Allowed after and denied before, whatever the unknown policies say. */
           readonly newlyAllowed: FoundRequests;
-          /** Allowed before, denied after. */
+          /** Allowed before and denied after, whatever the unknown policies say. */
           readonly newlyDenied: FoundRequests;
+          /** Newly allowed for some texts of the unknown policies, not for all. */
+          readonly possiblyNewlyAllowed: FoundRequests;
+          /** Newly denied for some texts of the unknown policies, not for all. */
+          readonly possiblyNewlyDenied: FoundRequests;
+          /** The policies of either side whose text is not known. */
+          readonly unknown: readonly UnknownPolicy[];
           /** What the proof takes as given about requests. */
           readonly assumptions: readonly string[];
       }
@@ -40,11 +48,33 @@ export type AccessDecision =
 /** At most this many classes per difference; more are counted as incomplete. */
 const MAX_CLASSES = 60;
 
+/** At most this many unknown policies in one question: each doubles the formulas twice. */
+const MAX_UNKNOWN = 4;
+
+const NONE: FoundRequests = { classes: [], complete: true };
+
+type QueryId = "allowed" | "denied" | "possiblyAllowed" | "possiblyDenied";
+
 /** Decides `question` with the solver of `session`. */
 export async function decideAccess(question: AccessQuestion, session: SolverSession): Promise<AccessDecision> {
+    const sides = [question.before, question.after];
+    const unknownCount = new Set(
+        sides.flatMap((side) =>
+            [...(side.unknown ?? []), ...(side.boundary?.unknown ?? [])].map((policy) => policy.id),
+        ),
+    ).size;
+    if (unknownCount > MAX_UNKNOWN) {
+        return {
+            decided: false,
+            reason: `${unknownCount} policies of unknown text, more than the ${MAX_UNKNOWN} the proof takes`,
+        };
+    }
+    if (sides.every((side) => allowsNothing(side))) {
+        return { decided: true, ...emptyDecision() };
+    }
     let space: RequestSpace;
     try {
-        space = await RequestSpace.build(question.kind, [question.before, question.after], question.scope);
+        space = await RequestSpace.build(question.kind, sides, question.scope);
     } catch (error) {
         if (error instanceof OutsideFragmentError) {
             return { decided: false, reason: `outside what the proof encodes: ${error.reasons.join("; ")}` };
@@ -54,37 +84,77 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
     const before = space.allowedBy(question.before);
     const after = space.allowedBy(question.after);
     const scope = space.scope();
-    const targets: Record<"allowed" | "denied", Formula> = {
-        allowed: and(scope, after, not(before)),
-        denied: and(scope, before, not(after)),
+    const sizes = space.variables.map((variable) => variable.size);
+    const unknownVariables = space.unknownVariables;
+    const allowed = and(scope, after, not(before));
+    const denied = and(scope, before, not(after));
+    const targets: Partial<Record<QueryId, Formula>> = {
+        allowed: forEvery(allowed, unknownVariables, sizes),
+        denied: forEvery(denied, unknownVariables, sizes),
     };
+    if (unknownVariables.length > 0) {
+        targets.possiblyAllowed = and(allowed, not(targets.allowed!));
+        targets.possiblyDenied = and(denied, not(targets.denied!));
+    }
     const constraints = space.constraints;
+    const keyVariables = space.keys.map((_, index) => 2 + index);
     const outcome = await session.solve({
         variables: space.variables,
         constraints,
-        queries: [
-            { id: "allowed", target: targets.allowed },
-            { id: "denied", target: targets.denied },
-        ],
+        queries: Object.entries(targets).map(([id, target]) => ({ id, target })),
+        // The unknown policies' say first, then the context, so that a class names as few keys
+        // as it can; then its actions and resources.
+        widenOrder: [...unknownVariables, ...keyVariables, 0, 1],
         maxCubes: MAX_CLASSES,
     });
     if (!outcome.ok) {
         return { decided: false, reason: outcome.reason };
     }
-    const found: Partial<Record<"allowed" | "denied", FoundRequests>> = {};
+    const found: Partial<Record<QueryId, FoundRequests>> = {};
     for (const answer of outcome.answers) {
-        const id = answer.id as "allowed" | "denied";
+        const id = answer.id as QueryId;
         if (answer.status === "unknown") {
             return { decided: false, reason: answer.reason };
         }
-        const wanted = and(...constraints, targets[id]);
+        const wanted = and(...constraints, targets[id]!);
         found[id] =
             answer.status === "none"
-                ? { classes: [], complete: true }
+                ? NONE
                 : { classes: answer.cubes.map((cube) => classOf(space, cube, wanted)), complete: answer.complete };
     }
     if (!found.allowed || !found.denied) {
         return { decided: false, reason: "the solver did not answer every question" };
     }
-    return { decided: true, newlyAllowed: found.allowed, newlyDenied: found.denied, assumptions: space.assumptions };
+    return {
+        decided: true,
+        newlyAllowed: found.allowed,
+        newlyDenied: found.denied,
+        possiblyNewlyAllowed: found.possiblyAllowed ?? NONE,
+        possiblyNewlyDenied: found.possiblyDenied ?? NONE,
+        unknown: space.unknowns.map((unknown) => unknown.policy),
+        assumptions: space.assumptions,
+    };
+}
+
+/** A side with no Allow statement and no policy of unknown text allows no request. */
+function allowsNothing(side: PolicySide): boolean {
+    return (
+        (side.unknown ?? []).length === 0 &&
+        side.policies.every(
+            (policy) =>
+                policy.outsideFragment.length === 0 &&
+                policy.statements.every((statement) => statement.effect === "Deny"),
+        )
+    );
+}
+
+function emptyDecision() {
+    return {
+        newlyAllowed: NONE,
+        newlyDenied: NONE,
+        possiblyNewlyAllowed: NONE,
+        possiblyNewlyDenied: NONE,
+        unknown: [],
+        assumptions: [],
+    };
 }

@@ -90,6 +90,8 @@ export interface SolverProblem {
     /** What every request satisfies: its resource is of its action's type, its keys are its action's. */
     readonly constraints: readonly Formula[];
     readonly queries: readonly SolverQuery[];
+    /** The order in which a found request is widened into a cube; the variables' own order when absent. */
+    readonly widenOrder?: readonly number[];
     /** At most this many cubes per query; the answer says whether they are all. */
     readonly maxCubes: number;
     /** For the fault tests only: make the solver process hang or crash. */
@@ -101,3 +103,31 @@ export type SolverAnswer =
     | { readonly id: string; readonly status: "none" }
     | { readonly id: string; readonly status: "cubes"; readonly cubes: readonly Cube[]; readonly complete: boolean }
     | { readonly id: string; readonly status: "unknown"; readonly reason: string };
+
+/** The formula with `variable` fixed to `value`: each test of it becomes a constant. */
+export function assign(formula: Formula, variable: number, value: number): Formula {
+    switch (formula.op) {
+        case "const":
+            return formula;
+        case "in":
+            return formula.variable === variable ? { op: "const", value: formula.values.includes(value) } : formula;
+        case "not":
+            return not(assign(formula.arg, variable, value));
+        case "and":
+            return and(...formula.args.map((arg) => assign(arg, variable, value)));
+        case "or":
+            return or(...formula.args.map((arg) => assign(arg, variable, value)));
+    }
+}
+
+/**
+ * What holds whatever values `variables` take: the formula under every
+ * assignment of them, each variable of size `sizes[i]`, joined by `and`.
+ */
+export function forEvery(formula: Formula, variables: readonly number[], sizes: readonly number[]): Formula {
+    return variables.reduce(
+        (current, variable) =>
+            and(...Array.from({ length: sizes[variable] }, (_, value) => assign(current, variable, value))),
+        formula,
+    );
+}

@@ -1,6 +1,7 @@
 // The solver's cubes as classes of requests a person can read: the actions,
-// the resource (or principal) and the context they cover, and one concrete
-// request of the class, its witness, which the evaluator then checks too.
+// the resource (or principal) and the context they cover, what they depend
+// on when a policy's text is not known, and one concrete request of the
+// class, its witness, which the evaluator then checks too.
 import { Cube, Formula, holdsAt } from "./formula";
 import { KeyVariable, RequestSpace } from "./requestSpace";
 import { isWithin, StringRegion } from "./stringRegions";
@@ -18,34 +19,41 @@ export interface WitnessRequest {
 
 /** Requests alike to every policy of the question. */
 export interface RequestClass {
-    /** Every action of the class, as AWS spells it. */
+    /**
+     * Every action of the class, as AWS spells it; `service:*` where the class
+     * holds every action of the service that AWS's catalogue lists, `*` where it
+     * holds every action of every service.
+     */
     readonly actions: readonly string[];
+    /** How many actions of the catalogue the class holds. */
+    readonly actionCount: number;
     /** The resources (or principals) of the class, e.g. `arn:aws:s3:::b/Exports/* but not arn:aws:s3:::b/Exports/daily/*`. */
     readonly scope: string;
     /** The condition keys the class depends on, e.g. `s3:prefix "Exports/", no s3:delimiter`; empty when it depends on none. */
     readonly context: string;
+    /** What the unknown policies must say for the class to be in the difference, e.g. `the baseline's policy P does not allow it`; empty when nothing. */
+    readonly dependsOn: string;
     readonly witness: WitnessRequest;
 }
 
+/** How many points of a cube are tried for a witness whose resource fits its action. */
+const WITNESS_TRIES = 20;
+
 /** A cube as a class, with a witness that satisfies `wanted` (the constraints and the question's target). */
 export function classOf(space: RequestSpace, cube: Cube, wanted: Formula): RequestClass {
-    const witnessPoint = pointIn(cube, wanted);
-    const group = space.groups[witnessPoint[0]];
-    const region = space.subjectRegions[witnessPoint[1]];
-    const context: Record<string, string> = {};
-    space.keys.forEach((key, index) => {
-        const value = key.values[witnessPoint[2 + index]];
-        if (value.kind !== "absent") {
-            context[key.key] = value.witness;
-        }
-    });
-    // The cube may hold combinations no request has (a bucket action on an object's ARN):
-    // the class is said by those a request can have.
-    const groups = cube[0].filter((g) => cube[1].some((r) => space.fits(g, r)));
+    // The cube may hold combinations no request has (a bucket action on an object's ARN, an
+    // object action with s3:prefix): the class is said by those a request can have.
+    const carriesAll = (g: number) =>
+        space.keys.every((_, index) => cube[2 + index].includes(0) || space.keyApplies(g, index));
+    const groups = cube[0].filter((g) => carriesAll(g) && cube[1].some((r) => space.fits(g, r)));
     const regions = cube[1].filter((r) => groups.some((g) => space.fits(g, r)));
-    const actions = [...new Set(groups.flatMap((index) => space.groups[index].targets.map((target) => target.action)))];
+    const targets = groups.flatMap((index) => space.groups[index].targets);
     return {
-        actions: actions.sort(),
+        actions: compactActions(
+            space,
+            targets.map((target) => target.action),
+        ),
+        actionCount: new Set(targets.map((target) => target.action)).size,
         scope: describeSubject(space, regions, (r) => groups.some((g) => space.fits(g, r))),
         context: space.keys
             .flatMap((key, index) => {
@@ -54,33 +62,104 @@ export function classOf(space: RequestSpace, cube: Cube, wanted: Formula): Reque
                 return values.length === key.values.length || !carried ? [] : [describeKey(key, values)];
             })
             .join(", "),
-        witness: {
-            action: group.targets[0].action,
-            ...(space.kind === "identity" ? { resource: region.witness } : { principal: region.witness }),
-            context,
-        },
+        dependsOn: space.unknowns
+            .flatMap((unknown) =>
+                (["allows", "denies"] as const).flatMap((say) => {
+                    const values = cube[unknown[say]];
+                    if (values.length !== 1) {
+                        return [];
+                    }
+                    const does = values[0] === 1;
+                    return [
+                        `${unknown.policy.name} ${does ? "" : "does not "}${does ? say : say.replace(/s$/, "")} it`,
+                    ];
+                }),
+            )
+            .join(" and "),
+        witness: witnessOf(space, cube, wanted),
     };
 }
 
-/** The first point of the cube, in its own order, that satisfies `wanted`. */
-function pointIn(cube: Cube, wanted: Formula): number[] {
+/**
+ * A request of the cube that satisfies `wanted`, with a resource that fits its
+ * action: one of an action whose resource type the space holds, if the cube
+ * has one, else one whose resource is made to fit the action's ARN template.
+ */
+function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula): WitnessRequest {
+    const typedFirst = [
+        cube[0].filter((group) => space.kind === "trust" || space.groups[group].format !== undefined),
+        cube[0].filter((group) => space.kind !== "trust" && space.groups[group].format === undefined),
+    ];
+    let fallback: WitnessRequest | undefined;
+    let tries = 0;
+    for (const groups of typedFirst) {
+        for (const point of pointsIn([groups, ...cube.slice(1)], wanted)) {
+            const group = space.groups[point[0]];
+            const context: Record<string, string> = {};
+            space.keys.forEach((key, index) => {
+                const value = key.values[point[2 + index]];
+                if (value.kind !== "absent") {
+                    context[key.key] = value.witness;
+                }
+            });
+            const region = space.subjectRegions[point[1]];
+            if (space.kind === "trust") {
+                return { action: group.targets[0].action, principal: region.witness, context };
+            }
+            if (group.format !== undefined) {
+                return { action: group.targets[0].action, resource: region.witness, context };
+            }
+            for (const target of group.targets.slice(0, 2)) {
+                const resource = space.resourceFor(point[1], target);
+                if (resource !== undefined) {
+                    return { action: target.action, resource, context };
+                }
+            }
+            fallback ??= { action: group.targets[0].action, resource: region.witness, context };
+            if (++tries >= WITNESS_TRIES) {
+                break;
+            }
+        }
+    }
+    if (!fallback) {
+        throw new Error("a cube the solver reported holds no request of the question");
+    }
+    return fallback;
+}
+
+/** The points of the cube, in its own order, that satisfy `wanted`. */
+function* pointsIn(cube: Cube, wanted: Formula): Generator<number[]> {
     const point = cube.map((values) => values[0]);
-    const search = (variable: number): boolean => {
+    function* search(variable: number): Generator<number[]> {
         if (variable === cube.length) {
-            return holdsAt(wanted, point);
+            if (holdsAt(wanted, point)) {
+                yield [...point];
+            }
+            return;
         }
         for (const value of cube[variable]) {
             point[variable] = value;
-            if (search(variable + 1)) {
-                return true;
-            }
+            yield* search(variable + 1);
         }
-        return false;
-    };
-    if (!search(0)) {
-        throw new Error("a cube the solver reported holds no request of the question");
     }
-    return point;
+    yield* search(0);
+}
+
+/** The actions, with `service:*` for a service whose every action is there, and `*` for every service. */
+function compactActions(space: RequestSpace, actions: readonly string[]): string[] {
+    const all = space.actionsByService();
+    const held = new Map<string, Set<string>>();
+    for (const action of actions) {
+        const service = action.slice(0, action.indexOf(":"));
+        held.set(service, (held.get(service) ?? new Set()).add(action));
+    }
+    const whole = (service: string) => held.get(service)?.size === all.get(service)?.size;
+    if (space.everyService && [...all.keys()].every(whole)) {
+        return ["*"];
+    }
+    return [...held.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .flatMap(([service, list]) => (whole(service) && list.size > 1 ? [`${service}:*`] : [...list].sort()));
 }
 
 /** The regions `indices` of a variable through the policies' own patterns: inside all of `inside`, and none of `outside`. */

@@ -34,12 +34,30 @@ import {
 } from "./stringPattern";
 import { RegionLimitError, StringRegion, stringRegions } from "./stringRegions";
 
-/** The policies that decide a request on one side of a comparison. */
-export interface PolicySide {
-    /** The role's identity policies, or its trust policy: a request must be allowed by one and denied by none. */
+/**
+ * A policy whose text is not known: a document known only after apply, or one
+ * an attachment points to that neither file holds. For each request it may
+ * allow or deny, or neither; the proof decides only what holds whatever it says.
+ */
+export interface UnknownPolicy {
+    /** The same id on both sides is the same text, e.g. a boundary's ARN that does not change. */
+    readonly id: string;
+    /** How the output names it, e.g. `the boundary arn:aws:iam::123456789012:policy/Boundary`. */
+    readonly name: string;
+    /** Why its text is not known. */
+    readonly reason: string;
+}
+
+/** Policies that decide a request together: allowed by a statement of one, and denied by none. */
+export interface PolicySet {
     readonly policies: readonly ParsedPolicy[];
-    /** A permissions boundary whose document is known: the request must be allowed by it too. */
-    readonly boundary?: readonly ParsedPolicy[];
+    readonly unknown?: readonly UnknownPolicy[];
+}
+
+/** The policies that decide a request on one side of a comparison. */
+export interface PolicySide extends PolicySet {
+    /** The role's permissions boundary: the request must be allowed by it too. */
+    readonly boundary?: PolicySet;
 }
 
 /** The requests a question is about, when not all: e.g. the object actions. */
@@ -50,6 +68,8 @@ export interface RequestScope {
     readonly actions?: (target: ActionTarget) => boolean;
     /** Resource patterns (ARN patterns, as in a Resource element), one of which the resource must be in. */
     readonly resources?: readonly string[];
+    /** Resource patterns the resource must be in none of. */
+    readonly excludedResources?: readonly string[];
 }
 
 /** Actions that the catalogue's data treats alike for every pattern of the policies. */
@@ -96,6 +116,13 @@ export class OutsideFragmentError extends Error {
 const ACTION = 0;
 const SUBJECT = 1;
 
+/** The two variables of an unknown policy: whether it allows the request, and whether it denies it. */
+export interface UnknownVariables {
+    readonly policy: UnknownPolicy;
+    readonly allows: number;
+    readonly denies: number;
+}
+
 /** The abstract requests of one question. Variable 0 is the action group, 1 the resource or principal, 2… the keys. */
 export class RequestSpace {
     private constructor(
@@ -111,7 +138,14 @@ export class RequestSpace {
         private readonly keyIndex: ReadonlyMap<string, number>,
         private readonly scopeBits: readonly boolean[] | undefined,
         private readonly scopeResources: readonly number[] | undefined,
+        private readonly scopeExcluded: readonly number[] | undefined,
         private readonly keyAllowed: readonly (readonly boolean[])[],
+        /** The unknown policies of either side, each with its variables after the keys'. */
+        readonly unknowns: readonly UnknownVariables[],
+        /** Whether the actions are those of every service of the catalogue. */
+        readonly everyService: boolean,
+        /** The subject patterns `arn:*:<service>:*` of the services the policies name. */
+        private readonly namespaces: readonly number[],
     ) {}
 
     /** Whether a request of the action group `group` may carry the key `keyIndex`. */
@@ -122,8 +156,59 @@ export class RequestSpace {
     /** Whether a request of the action group `group` may have the subject region `region`. */
     fits(group: number, region: number): boolean {
         const format = this.groups[group].format;
-        return format === undefined || this.subjectRegions[region].inside[format];
+        const inside = this.subjectRegions[region].inside;
+        return format === undefined ? this.namespaces.every((namespace) => !inside[namespace]) : inside[format];
     }
+
+    /**
+     * A resource of region `region` that `target`'s ARN template matches, for a
+     * witness of an action whose resource type the space does not hold as a
+     * pattern (an action of a service no policy names); undefined when there is none.
+     */
+    resourceFor(region: number, target: ActionTarget): string | undefined {
+        const key = `${region}\u0000${target.arnTemplate}`;
+        if (!this.resources.has(key)) {
+            this.resources.set(key, this.findResource(region, target));
+        }
+        return this.resources.get(key);
+    }
+
+    private readonly resources = new Map<string, string | undefined>();
+
+    private findResource(region: number, target: ActionTarget): string | undefined {
+        const template = target.arnTemplate === "*" ? exactPattern("*") : templatePattern(target.arnTemplate);
+        const own = this.subjectRegions[region];
+        if (matchesPattern(template, own.witness)) {
+            return own.witness;
+        }
+        const patterns = [...this.subjectPatterns.map((entry) => entry.pattern), template];
+        try {
+            return stringRegions(patterns, 5_000).find(
+                (candidate) =>
+                    candidate.inside[patterns.length - 1] &&
+                    own.inside.every((inside, index) => candidate.inside[index] === inside),
+            )?.witness;
+        } catch (error) {
+            if (error instanceof RegionLimitError) {
+                return undefined;
+            }
+            throw error;
+        }
+    }
+
+    /** Every action of the space, by service. */
+    actionsByService(): Map<string, Set<string>> {
+        if (!this.byService) {
+            this.byService = new Map();
+            for (const target of this.groups.flatMap((group) => group.targets)) {
+                const list = this.byService.get(target.service) ?? new Set<string>();
+                this.byService.set(target.service, list.add(target.action));
+            }
+        }
+        return this.byService;
+    }
+
+    private byService?: Map<string, Set<string>>;
 
     /** The name the output gives the subject variable. */
     get subjectName(): string {
@@ -136,7 +221,16 @@ export class RequestSpace {
             { name: "action", size: this.groups.length },
             { name: this.subjectName, size: this.subjectRegions.length },
             ...this.keys.map((key) => ({ name: key.key, size: key.values.length })),
+            ...this.unknowns.flatMap((unknown) => [
+                { name: `${unknown.policy.name} allows`, size: 2 },
+                { name: `${unknown.policy.name} denies`, size: 2 },
+            ]),
         ];
+    }
+
+    /** The variables of the unknown policies. */
+    get unknownVariables(): number[] {
+        return this.unknowns.flatMap((unknown) => [unknown.allows, unknown.denies]);
     }
 
     /** What every request satisfies: the assumptions, as formulas. */
@@ -145,6 +239,8 @@ export class RequestSpace {
         this.groups.forEach((group, index) => {
             if (group.format !== undefined) {
                 constraints.push(implies(isIn(ACTION, [index]), isIn(SUBJECT, this.regionsIn([group.format]))));
+            } else if (this.namespaces.length > 0) {
+                constraints.push(implies(isIn(ACTION, [index]), not(isIn(SUBJECT, this.regionsIn(this.namespaces)))));
             }
         });
         if (this.kind === "trust") {
@@ -165,18 +261,28 @@ export class RequestSpace {
         return and(
             this.scopeBits ? isIn(ACTION, this.indicesWhere(this.scopeBits)) : TRUE,
             this.scopeResources ? isIn(SUBJECT, this.regionsIn(this.scopeResources)) : TRUE,
+            this.scopeExcluded ? not(isIn(SUBJECT, this.regionsIn(this.scopeExcluded))) : TRUE,
         );
     }
 
-    /** The requests `side` allows: allowed by a statement of its policies, denied by none, and so for its boundary. */
+    /**
+     * The requests `side` allows: allowed by a statement of its policies, denied by none, and so
+     * for its boundary. An unknown policy's say is its variables'.
+     */
     allowedBy(side: PolicySide): Formula {
-        return and(this.allowedByPolicies(side.policies), side.boundary ? this.allowedByPolicies(side.boundary) : TRUE);
+        return and(this.allowedBySet(side), side.boundary ? this.allowedBySet(side.boundary) : TRUE);
     }
 
-    private allowedByPolicies(policies: readonly ParsedPolicy[]): Formula {
-        const statements = policies.flatMap((policy) => policy.statements);
+    private allowedBySet(set: PolicySet): Formula {
+        const statements = set.policies.flatMap((policy) => policy.statements);
+        const unknowns = (set.unknown ?? []).map((policy) =>
+            this.unknowns.find((unknown) => unknown.policy.id === policy.id)!,
+        );
         const matching = (effect: "Allow" | "Deny") =>
-            or(...statements.filter((statement) => statement.effect === effect).map((s) => this.statementMatches(s)));
+            or(
+                ...statements.filter((statement) => statement.effect === effect).map((s) => this.statementMatches(s)),
+                ...unknowns.map((unknown) => isIn(effect === "Allow" ? unknown.allows : unknown.denies, [1])),
+            );
         return and(matching("Allow"), not(matching("Deny")));
     }
 
@@ -242,7 +348,11 @@ export class RequestSpace {
      * proof does not encode, or a variable is too complex to split.
      */
     static async build(kind: PolicyKind, sides: readonly PolicySide[], scope?: RequestScope): Promise<RequestSpace> {
-        const policies = sides.flatMap((side) => [...side.policies, ...(side.boundary ?? [])]);
+        const policies = sides.flatMap((side) => [...side.policies, ...(side.boundary?.policies ?? [])]);
+        const unknownPolicies = new Map<string, UnknownPolicy>();
+        for (const unknown of sides.flatMap((side) => [...(side.unknown ?? []), ...(side.boundary?.unknown ?? [])])) {
+            unknownPolicies.set(unknown.id, unknownPolicies.get(unknown.id) ?? unknown);
+        }
         const outside = policies.flatMap((policy) => policy.outsideFragment);
         if (outside.length > 0) {
             throw new OutsideFragmentError(outside);
@@ -253,8 +363,10 @@ export class RequestSpace {
         const actionPatterns = [...new Set(statements.flatMap((s) => s.actions.patterns.map(actionKey)))];
         const actionPatternIndex = new Map(actionPatterns.map((pattern, index) => [pattern, index]));
         const named = new Set(actionPatterns.filter((p) => p !== "*").map((p) => p.split(":")[0]));
+        // An unknown policy may allow any action, as may `*` and NotAction.
         const reachesEverything =
-            kind === "identity" && statements.some((s) => s.actions.not || s.actions.patterns.includes("*"));
+            kind === "identity" &&
+            (statements.some((s) => s.actions.not || s.actions.patterns.includes("*")) || unknownPolicies.size > 0);
         const services = kind === "trust" ? ["sts"] : reachesEverything ? await catalogServices() : [...named];
         let targets = (await Promise.all(services.map((service) => actionTargets(service)))).flat();
         if (kind === "trust") {
@@ -291,6 +403,19 @@ export class RequestSpace {
         const scopeResources = scope?.resources?.map((pattern) =>
             addSubject(resourceKey(pattern), resourcePattern(pattern), false),
         );
+        const scopeExcluded = scope?.excludedResources?.map((pattern) =>
+            addSubject(resourceKey(pattern), resourcePattern(pattern), false),
+        );
+        // The resources of an action of a service no policy names are never ARNs of a service
+        // one names: the ARN templates of its resource types say so (assumption 2).
+        const namespaces =
+            kind === "identity" && reachesEverything
+                ? [...named]
+                      .sort()
+                      .map((service) =>
+                          addSubject(`namespace:${service}`, resourcePattern(`arn:*:${service}:*`), false),
+                      )
+                : [];
 
         // The action groups.
         const groupsByKey = new Map<
@@ -299,7 +424,10 @@ export class RequestSpace {
         >();
         for (const target of targets) {
             const bits = actionPatterns.map((pattern) => actionMatches(pattern, target));
-            const typed = kind === "identity" && named.has(target.service);
+            // An action of another service is typed too when its resources can be ARNs of a
+            // service the policies name (ssm:SendCommand on an ec2 instance).
+            const typed =
+                kind === "identity" && (named.has(target.service) || namedNamespace(target.arnTemplate, named));
             const format = typed
                 ? addSubject(
                       `template:${target.arnTemplate}`,
@@ -326,6 +454,10 @@ export class RequestSpace {
                     Number(!named.has(a.service)) - Number(!named.has(b.service)) || a.action.localeCompare(b.action),
             );
         }
+        // The groups of the services the policies name first: a witness names one of their actions when it can.
+        const rank = (group: (typeof groups)[number]) =>
+            named.has(group.targets[0].service) ? 0 : group.format !== undefined ? 1 : 2;
+        groups.sort((a, b) => rank(a) - rank(b));
         if (groups.length === 0) {
             throw new OutsideFragmentError(["the catalogue has no action these policies could be asked about"]);
         }
@@ -380,9 +512,23 @@ export class RequestSpace {
             new Map(keyList.map((key, index) => [key, index])),
             scope?.actions ? groups.map((group) => group.inScope) : undefined,
             scopeResources,
+            scopeExcluded,
             groups.map((group) => group.keys),
+            [...unknownPolicies.values()].map((policy, index) => ({
+                policy,
+                allows: 2 + keys.length + 2 * index,
+                denies: 3 + keys.length + 2 * index,
+            })),
+            reachesEverything,
+            namespaces,
         );
     }
+}
+
+/** Whether an ARN template's service part can be one of `services`: it is one, or a placeholder. */
+function namedNamespace(template: string, services: ReadonlySet<string>): boolean {
+    const service = template.split(":")[2];
+    return service !== undefined && (service.includes("${") || services.has(service.toLowerCase()));
 }
 
 /** How action patterns are told apart: IAM compares actions without regard to case. */

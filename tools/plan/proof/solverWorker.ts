@@ -9,7 +9,7 @@
 // loading at once, so that it is ready by the time the plan has a problem.
 import * as readline from "readline";
 import type { Arith, Bool as Z3Bool, Context as Z3Context, IntNum as Z3IntNum } from "z3-solver";
-import { Cube, Formula, holdsAt, SolverAnswer, SolverProblem } from "./formula";
+import { Cube, Formula, holdsAt, implies, and, SolverAnswer, SolverProblem } from "./formula";
 
 type Context = Z3Context<"main">;
 type Bool = Z3Bool<"main">;
@@ -19,7 +19,12 @@ type IntNum = Z3IntNum<"main">;
 const ready = (async (): Promise<Context> => {
     const { init } = await import("z3-solver");
     const { Context } = await init();
-    return Context("main");
+    const z3 = Context("main");
+    // Z3's first check costs more than the rest: pay it while the plan is still running the program.
+    const warm = new z3.Solver();
+    warm.add(z3.Int.const("warm").gt(0));
+    await warm.check();
+    return z3;
 })();
 
 /** Z3's Boolean for a formula over the variables `vars`. */
@@ -61,10 +66,13 @@ function cubeFormula(cube: Cube): Formula {
 
 /**
  * Every request that satisfies the constraints and the target, as cubes:
- * Z3 finds one, which is widened variable by variable to the values that
- * keep it a request that satisfies the target, the widened cube is checked
- * by Z3 to hold only such requests (else the one request is the cube), and
- * excluded from the next search, until Z3 finds none: then the cubes are all.
+ * Z3 finds one request, which is widened one variable at a time, in the
+ * problem's order, to every value that keeps each request of the cube one
+ * that satisfies the target. Where the cube is small, each request of it is
+ * checked here; else Z3 names a request of the wider cube that does not, and
+ * its value is dropped, until none is left. The cube is then excluded from
+ * the next search, until Z3 finds none: then the cubes are all. A cube that
+ * lies inside a later, wider one is dropped.
  */
 async function cubesOf(
     z3: Context,
@@ -84,41 +92,115 @@ async function cubesOf(
         }
     }
     search.add(encode(z3, vars, target));
-    const wanted: Formula = { op: "and", args: [...problem.constraints, target] };
+    checker.add(z3.Not(encode(z3, vars, target)));
+    const wanted = implies(and(...problem.constraints), target);
+    const order = problem.widenOrder ?? problem.variables.map((_, index) => index);
     const cubes: Cube[] = [];
     for (;;) {
         const result = await search.check();
         if (result === "unsat") {
-            return cubes.length === 0 ? { id, status: "none" } : { id, status: "cubes", cubes, complete: true };
+            const kept = withoutInner(cubes);
+            return kept.length === 0 ? { id, status: "none" } : { id, status: "cubes", cubes: kept, complete: true };
         }
         if (result === "unknown") {
             return { id, status: "unknown", reason: `Z3 answered unknown: ${search.reasonUnknown()}` };
         }
         if (cubes.length >= problem.maxCubes) {
-            return { id, status: "cubes", cubes, complete: false };
+            return { id, status: "cubes", cubes: withoutInner(cubes), complete: false };
         }
         const model = search.model();
-        const point = vars.map((variable) => Number((model.eval(variable, true) as IntNum).value()));
-        let cube: Cube = point.map((value, variable) =>
-            Array.from({ length: problem.variables[variable].size }, (_, candidate) => candidate).filter(
-                (candidate) =>
-                    candidate === value ||
-                    holdsAt(
-                        wanted,
-                        point.map((other, index) => (index === variable ? candidate : other)),
+        const cube: number[][] = vars.map((variable) => [Number((model.eval(variable, true) as IntNum).value())]);
+        for (const variable of order) {
+            if (widenByEnumeration(cube, variable, problem, wanted)) {
+                continue;
+            }
+            const candidates = new Set(
+                Array.from({ length: problem.variables[variable].size }, (_, value) => value).filter(
+                    (value) => value !== cube[variable][0],
+                ),
+            );
+            while (candidates.size > 0) {
+                checker.push();
+                checker.add(
+                    encode(
+                        z3,
+                        vars,
+                        cubeFormula(cube.map((values, index) => (index === variable ? [...candidates] : values))),
                     ),
-            ),
-        );
-        checker.push();
-        checker.add(encode(z3, vars, cubeFormula(cube)), z3.Not(encode(z3, vars, target)));
-        const wider = await checker.check();
-        checker.pop();
-        if (wider !== "unsat") {
-            cube = point.map((value) => [value]);
+                );
+                const outside = await checker.check();
+                if (outside === "unsat") {
+                    checker.pop();
+                    cube[variable] = [...cube[variable], ...candidates].sort((a, b) => a - b);
+                    break;
+                }
+                if (outside === "unknown") {
+                    checker.pop();
+                    break; // keep the values proved so far
+                }
+                candidates.delete(Number((checker.model().eval(vars[variable], true) as IntNum).value()));
+                checker.pop();
+            }
         }
         cubes.push(cube);
         search.add(z3.Not(encode(z3, vars, cubeFormula(cube))));
     }
+}
+
+/** At most this many requests are enumerated to widen a cube by one variable; past it, Z3 widens it. */
+const ENUMERATION_LIMIT = 50_000;
+
+/**
+ * Widens `cube` in `variable` to each value for which every request of the
+ * wider cube satisfies `wanted` (the constraints imply the target), by
+ * enumerating them; false, leaving the cube as it is, when there are too many.
+ */
+function widenByEnumeration(cube: number[][], variable: number, problem: SolverProblem, wanted: Formula): boolean {
+    const others = cube.reduce((count, values, index) => (index === variable ? count : count * values.length), 1);
+    const size = problem.variables[variable].size;
+    if (others * size > ENUMERATION_LIMIT) {
+        return false;
+    }
+    const kept: number[] = [];
+    for (let value = 0; value < size; value++) {
+        const slice = cube.map((values, index) => (index === variable ? [value] : values));
+        if (value === cube[variable][0] || everyPoint(slice, (point) => holdsAt(wanted, point))) {
+            kept.push(value);
+        }
+    }
+    cube[variable] = kept;
+    return true;
+}
+
+/** Whether `test` holds at every point of the cube. */
+function everyPoint(cube: readonly (readonly number[])[], test: (point: readonly number[]) => boolean): boolean {
+    const point = cube.map((values) => values[0]);
+    const visit = (variable: number): boolean => {
+        if (variable === cube.length) {
+            return test(point);
+        }
+        for (const value of cube[variable]) {
+            point[variable] = value;
+            if (!visit(variable + 1)) {
+                return false;
+            }
+        }
+        return true;
+    };
+    return visit(0);
+}
+
+/** The cubes, but those that lie inside another. */
+function withoutInner(cubes: readonly Cube[]): Cube[] {
+    const within = (inner: Cube, outer: Cube) =>
+        inner.every((values, variable) => values.every((value) => outer[variable].includes(value)));
+    return cubes.filter(
+        (cube, index) =>
+            !cubes.some(
+                (other, otherIndex) =>
+                    otherIndex !== index && within(cube, other) && (!within(other, cube) || otherIndex < index),
+            ),
+    );
 }
 
 async function answer(problem: SolverProblem): Promise<SolverAnswer[]> {

@@ -1,6 +1,6 @@
 // The IAM statement changes as a table (the columns of `cdk diff`), and the
 // access changes summarised by action and resource.
-import { AccessChanges, PermissionEntry, TrustEntry } from "../access/accessChanges";
+import { AccessChanges, AccessEntry, describeWitness } from "../access/accessChanges";
 import { DocumentChange } from "../diff/documentChanges";
 
 const COLUMNS = ["", "Resource", "Effect", "Action", "Principal", "Condition"] as const;
@@ -30,42 +30,97 @@ export function documentChangesAsText(changes: readonly DocumentChange[]): strin
     return lines;
 }
 
-/** What is newly allowed and denied, the safeguards that change, and the verdict. */
+/** At most this many actions of an entry are named in the text; the JSON names them all. */
+const SHOWN_ACTIONS = 8;
+
+/** What is newly allowed and denied, with a witness each, the safeguards that change, and the verdict. */
 export function accessAsText(access: AccessChanges): string[] {
     const lines = [
-        access.requestCount === 0
-            ? "Access changes: no policy document changes, so there is nothing to evaluate."
-            : `Access changes, decided by evaluating the old and the new documents on ${access.requestCount} requests around both:`,
-        ...entries("Permissions newly allowed", access.permissions.newlyAllowed, "+", "on"),
-        ...entries("Permissions newly denied", access.permissions.newlyDenied, "-", "on"),
-        ...entries("Trust newly allowed", access.trust.newlyAllowed, "+", "by"),
-        ...entries("Trust newly denied", access.trust.newlyDenied, "-", "by"),
+        access.questions === 0
+            ? "Access changes: no policy that decides the role's access changes, so nothing is newly allowed or denied."
+            : "Access changes, proved for every request (Z3, over AWS's catalogue of actions; the assumptions are below):",
     ];
+    if (access.questions > 0) {
+        const roles = new Set([...entriesOf(access.permissions), ...entriesOf(access.trust)].map((entry) => entry.role));
+        const named = roles.size > 1;
+        lines.push(
+            ...entries("Permissions newly allowed", access.permissions.newlyAllowed, "+", named),
+            ...entries("Permissions newly denied", access.permissions.newlyDenied, "-", named),
+            ...entries("Trust newly allowed", access.trust.newlyAllowed, "+", named),
+            ...entries("Trust newly denied", access.trust.newlyDenied, "-", named),
+        );
+        for (const [title, list, mark] of [
+            ["Permissions possibly newly allowed", access.permissions.possiblyNewlyAllowed, "?+"],
+            ["Permissions possibly newly denied", access.permissions.possiblyNewlyDenied, "?-"],
+            ["Trust possibly newly allowed", access.trust.possiblyNewlyAllowed, "?+"],
+            ["Trust possibly newly denied", access.trust.possiblyNewlyDenied, "?-"],
+        ] as const) {
+            if (list.length > 0) {
+                lines.push(...entries(`${title}, depending on policies whose text is not known`, list, mark, named));
+            }
+        }
+    }
     for (const reason of access.unevaluated) {
         lines.push(`  Counts as broadening: ${reason}.`);
     }
     for (const note of access.narrowing) {
         lines.push(`  Narrows: ${note}.`);
     }
-    lines.push(`Broadens access: ${access.broadening ? "yes" : "no"}`);
+    for (const note of access.notes) {
+        lines.push(`  Note: ${note}.`);
+    }
+    if (access.assumptions.length > 0) {
+        lines.push("  The proof assumes:", ...access.assumptions.map((assumption) => `    - ${assumption}`));
+    }
+    lines.push(`Broadens access: ${verdict(access)}`);
     return lines;
 }
 
-function entries(
-    title: string,
-    list: readonly (PermissionEntry | TrustEntry)[],
-    mark: string,
-    preposition: string,
-): string[] {
+/** `yes (proved: …)`, `no (proved for all requests)` or `yes (not decided: …)`. */
+export function verdict(access: AccessChanges): string {
+    if (!access.broadening) {
+        return "no (proved for all requests)";
+    }
+    if (access.decidedBy === "proof") {
+        return "yes (proved: a request is newly allowed)";
+    }
+    const [first, ...rest] = access.unevaluated;
+    return `yes (not decided: ${first}${rest.length > 0 ? `; and ${rest.length} more reason${rest.length > 1 ? "s" : ""} above` : ""})`;
+}
+
+function entriesOf(changes: AccessChanges["permissions"]): AccessEntry[] {
+    return [
+        ...changes.newlyAllowed,
+        ...changes.newlyDenied,
+        ...changes.possiblyNewlyAllowed,
+        ...changes.possiblyNewlyDenied,
+    ];
+}
+
+function entries(title: string, list: readonly AccessEntry[], mark: string, named: boolean): string[] {
     if (list.length === 0) {
         return [`  ${title}: none`];
     }
     return [
         `  ${title}:`,
-        ...list.map(
-            (entry) =>
-                `    ${mark} ${entry.actions.join(", ")} ${preposition} ${"resource" in entry ? entry.resource : entry.principal}${entry.context ? ` with ${entry.context}` : ""}`,
-        ),
+        ...list.flatMap((entry) => {
+            const actions =
+                entry.actions.length > SHOWN_ACTIONS
+                    ? `${entry.actions.slice(0, SHOWN_ACTIONS).join(", ")} and ${entry.actions.length - SHOWN_ACTIONS} more`
+                    : entry.actions.join(", ");
+            const count = entry.actionCount > 1 && entry.actionCount !== entry.actions.length ? ` (${entry.actionCount} actions)` : "";
+            const subject = entry.resource !== undefined ? `on ${entry.resource}` : `by ${entry.principal}`;
+            const lines = [
+                `    ${mark} ${named ? `${entry.role}: ` : ""}${actions}${count} ${subject}${entry.context ? ` with ${entry.context}` : ""}${entry.dependsOn ? `, if ${entry.dependsOn}` : ""}`,
+                `        e.g. ${describeWitness(entry.witness)}`,
+            ];
+            if (entry.evaluator.outcome === "disagrees") {
+                lines.push(`        the IAM evaluator disagrees: ${entry.evaluator.said}`);
+            } else if (entry.evaluator.outcome === "not checked") {
+                lines.push(`        not checked by the IAM evaluator: ${entry.evaluator.why}`);
+            }
+            return lines;
+        }),
     ];
 }
 

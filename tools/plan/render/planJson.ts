@@ -1,6 +1,7 @@
 // The plan in the shape of `pulumi preview --json`.
 import { PlanStep } from "../diff/planSteps";
 import { changeSummary, Plan, stackUrn } from "../plan";
+import { verdict } from "./accessText";
 
 /**
  * The plan as `pulumi preview --json` shapes it: `config`, and one step per
@@ -25,11 +26,14 @@ export function planAsJson(plan: Plan): object {
             ? {
                   accessChanges: {
                       broadening: plan.access.broadening,
+                      decidedBy: plan.access.decidedBy,
+                      verdict: verdict(plan.access),
                       permissions: plan.access.permissions,
                       trust: plan.access.trust,
                       unevaluated: plan.access.unevaluated,
                       narrowing: plan.access.narrowing,
-                      requestCount: plan.access.requestCount,
+                      notes: plan.access.notes,
+                      assumptions: plan.access.assumptions,
                   },
               }
             : {}),
