@@ -164,7 +164,7 @@ describe("the offline plan, given any stack file", () => {
                 fc.asyncProperty(stackFileText(VALID_SHARE), async ({ text }) => {
                     fs.writeFileSync(stackFile, text);
                     const before = stackFileState(stackFile);
-                    const run = await runPlan(PROJECT_DIR, ["--config-file", stackFile, "--json"]);
+                    const run = await runPlan(PROJECT_DIR, ["--config-file", stackFile, "--json"], { prove: false });
                     assert.deepEqual(stackFileState(stackFile), before, "the stack file is only read");
                     if (run.code === 0) {
                         assert.equal(run.stderr, "");

@@ -1,4 +1,5 @@
 import type { AccessChanges } from "./access/accessChanges";
+import type { StackProof } from "./access/stackProofs";
 import { Baseline } from "./baseline/baseline";
 import { DocumentChange } from "./diff/documentChanges";
 import { PlanStep } from "./diff/planSteps";
@@ -17,6 +18,8 @@ export interface Plan {
     readonly documentChanges?: readonly DocumentChange[];
     /** What changes for Pinpoint's access; with a baseline only. */
     readonly access?: AccessChanges;
+    /** What is proved about the stack's own documents; without a baseline only. */
+    readonly proofs?: readonly StackProof[];
 }
 
 /** The URN of the stack resource that `pulumi up` makes the parent of every root resource. */

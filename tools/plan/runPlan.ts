@@ -4,7 +4,10 @@ import { accessPairs } from "./access/roleAccess";
 import { BaselineError } from "./baseline/baseline";
 import { readBaseline } from "./baseline/readBaseline";
 import { documentChanges } from "./diff/documentChanges";
-import { StepPlanner } from "./diff/planSteps";
+import { PlanStep, StepPlanner } from "./diff/planSteps";
+import { inputValue } from "./diff/wireValues";
+import { readStackSettings } from "../../program/stackSettings";
+import type { StackDocuments } from "./access/stackProofs";
 import { SolverSession } from "./proof/solverProcess";
 import { Plan } from "./plan";
 import { recordProgram } from "./recordProgram";
@@ -77,21 +80,53 @@ export function isUserError(error: unknown): error is Error {
     return error instanceof StackFileError || error instanceof BaselineError || pulumi.RunError.isInstance(error);
 }
 
+/** The stack's role's documents and settings, when the program registers one role and one policy. */
+function stackDocuments(
+    steps: readonly PlanStep[],
+    config: Readonly<Record<string, string>>,
+    stack: string,
+): StackDocuments | undefined {
+    const inputsOf = (type: string) => {
+        const found = steps.filter((step) => step.type === type);
+        return found.length === 1 ? found[0].after?.inputs : undefined;
+    };
+    const policy = inputsOf("aws:iam/policy:Policy");
+    const role = inputsOf("aws:iam/role:Role");
+    if (!policy || !role) {
+        return undefined;
+    }
+    const text = (value: unknown) => {
+        const known = inputValue(value);
+        return known.state === "known" && typeof known.value === "string" ? known.value : undefined;
+    };
+    return {
+        permissionPolicy: text(policy.policy),
+        trustPolicy: text(role.assumeRolePolicy),
+        settings: readStackSettings(config, stack).settings,
+    };
+}
+
 /**
  * Plans the program in `projectDir` for the stack the arguments name: runs its
  * `index` afresh under the mock runtime and renders what it registered, as a
- * first `pulumi up` or, with `--against`, as an update of the baseline, with
- * the statement and access changes. Bad arguments give code 2, bad config or
- * a bad baseline code 1 with the message on stderr, and `--fail-on-broadening`
- * code 3 when the update broadens access.
+ * first `pulumi up`, with what is proved about the stack's documents, or, with
+ * `--against`, as an update of the baseline, with the statement and access
+ * changes. Bad arguments give code 2, bad config or a bad baseline code 1 with
+ * the message on stderr, and `--fail-on-broadening` code 3 when the update
+ * broadens access. `prove: false` leaves out the first plan's proofs (the
+ * stack-file property, which is about reading stack files, runs thousands).
  */
-export async function runPlan(projectDir: string, argv: readonly string[]): Promise<PlanResult> {
+export async function runPlan(
+    projectDir: string,
+    argv: readonly string[],
+    { prove = true }: { prove?: boolean } = {},
+): Promise<PlanResult> {
     const options = parsePlanArguments(argv);
     if (typeof options === "string") {
         return { code: 2, stdout: "", stderr: `${options}\n${USAGE}\n` };
     }
-    // Z3 loads in its own process while the program runs; a plan without a baseline does not need it.
-    const solver = options.against ? new SolverSession().start() : undefined;
+    // Z3 loads in its own process while the program runs.
+    const solver = options.against || prove ? sharedSolver() : undefined;
     try {
         const stackConfig = readStackConfig(projectDir, options.stack, options.configFile);
         const baseline = options.against && readBaseline(options.against, stackConfig.project, stackConfig.stack);
@@ -116,6 +151,10 @@ export async function runPlan(projectDir: string, argv: readonly string[]): Prom
                 documentChanges: documentChanges(steps),
                 access: await compareAccess(accessPairs(steps), solver!),
             };
+        } else if (solver) {
+            const { proveStack } = await import("./access/stackProofs");
+            const documents = stackDocuments(steps, stackConfig.config, stackConfig.stack);
+            plan = { ...plan, proofs: documents ? await proveStack(documents, solver) : undefined };
         }
         const text = options.json ? JSON.stringify(planAsJson(plan), null, 2) : planAsText(plan);
         const code = options.failOnBroadening && plan.access?.broadening ? BROADENS_ACCESS : 0;
@@ -125,7 +164,19 @@ export async function runPlan(projectDir: string, argv: readonly string[]): Prom
             return { code: 1, stdout: "", stderr: `${error.message}\n` };
         }
         throw error;
-    } finally {
-        solver?.close();
     }
+}
+
+let solver: SolverSession | undefined;
+
+/** One solver process for every plan of this process, started on the first that needs it. */
+function sharedSolver(): SolverSession {
+    solver ??= new SolverSession().start();
+    return solver;
+}
+
+/** Ends the solver's process, if a plan started one. */
+export function closeSolver(): void {
+    solver?.close();
+    solver = undefined;
 }

@@ -3,7 +3,7 @@
 // documents and allowed by the new, a newly denied one the reverse. Where the
 // two engines disagree, one of them misreads IAM, and the plan says so.
 import type { WitnessRequest } from "../proof/requestClasses";
-import { Decision, decideByTrust, decideForPolicies } from "./iamEvaluator";
+import type { Decision } from "./iamEvaluator";
 
 /** The documents of one side, as the evaluator takes them; undefined where a text is not known. */
 export type EvaluatedSide =
@@ -61,10 +61,12 @@ export async function checkWitness(
     };
 }
 
-function decide(side: EvaluatedSide, witness: WitnessRequest): Promise<Decision> {
+/** The evaluator loads only when there is a witness to check. */
+async function decide(side: EvaluatedSide, witness: WitnessRequest): Promise<Decision> {
+    const { decideByTrust, decideForPolicies } = await import("./iamEvaluator");
     if (side.kind === "trust") {
         if (side.trustPolicy === undefined) {
-            return Promise.resolve("ImplicitlyDenied");
+            return "ImplicitlyDenied";
         }
         return decideByTrust(
             side.trustPolicy,

@@ -9,7 +9,7 @@
 import { and, forEvery, Formula, not } from "./formula";
 import { PolicyKind } from "./policyStatements";
 import { OutsideFragmentError, PolicySide, RequestScope, RequestSpace, UnknownPolicy } from "./requestSpace";
-import { classOf, RequestClass } from "./requestClasses";
+import { classesOf, RequestClass } from "./requestClasses";
 import { SolverSession } from "./solverProcess";
 
 /** Two sides of one kind of policy to compare, on every request or those of a scope. */
@@ -120,7 +120,10 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
         found[id] =
             answer.status === "none"
                 ? NONE
-                : { classes: answer.cubes.map((cube) => classOf(space, cube, wanted)), complete: answer.complete };
+                : {
+                      classes: merged(answer.cubes.flatMap((cube) => classesOf(space, cube, wanted))),
+                      complete: answer.complete,
+                  };
     }
     if (!found.allowed || !found.denied) {
         return { decided: false, reason: "the solver did not answer every question" };
@@ -134,6 +137,41 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
         unknown: space.unknowns.map((unknown) => unknown.policy),
         assumptions: space.assumptions,
     };
+}
+
+/**
+ * The classes, those that read the same joined: cubes that differ only in
+ * what the unknown policies say (or in what no description tells apart) are
+ * one class for a reader, which holds if any of their conditions does.
+ */
+function merged(classes: readonly RequestClass[]): RequestClass[] {
+    const byReading = new Map<string, RequestClass>();
+    for (const found of classes) {
+        const key = JSON.stringify([found.actions, found.scope, found.context]);
+        const known = byReading.get(key);
+        if (!known) {
+            byReading.set(key, found);
+        } else if (
+            known.dependsOn !== "" &&
+            found.dependsOn !== "" &&
+            !known.dependsOn.split(" or ").includes(found.dependsOn)
+        ) {
+            byReading.set(key, { ...known, dependsOn: `${known.dependsOn} or ${found.dependsOn}` });
+        } else if (found.dependsOn === "") {
+            byReading.set(key, { ...known, dependsOn: "" });
+        }
+    }
+    return [...byReading.values()].map((found) => ({ ...found, dependsOn: plainDependence(found.dependsOn) }));
+}
+
+/** `P does not allow it or P denies it` as `P does not grant it`; `P allows it and P does not deny it` as `P grants it`. */
+function plainDependence(dependsOn: string): string {
+    return dependsOn
+        .replace(
+            /(the [^,]+?) does not allow it or \1 denies it|(the [^,]+?) denies it or \2 does not allow it/g,
+            (_, a: string | undefined, b: string | undefined) => `${a ?? b} does not grant it`,
+        )
+        .replace(/(the [^,]+?) allows it and \1 does not deny it/g, "$1 grants it");
 }
 
 /** A side with no Allow statement and no policy of unknown text allows no request. */

@@ -39,45 +39,81 @@ export interface RequestClass {
 /** How many points of a cube are tried for a witness whose resource fits its action. */
 const WITNESS_TRIES = 20;
 
-/** A cube as a class, with a witness that satisfies `wanted` (the constraints and the question's target). */
-export function classOf(space: RequestSpace, cube: Cube, wanted: Formula): RequestClass {
+/**
+ * A cube as classes, one per resource type of its actions (so that each says
+ * the resources of its own actions), each with a witness that satisfies
+ * `wanted` (the constraints and the question's target).
+ */
+export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): RequestClass[] {
     // The cube may hold combinations no request has (a bucket action on an object's ARN, an
     // object action with s3:prefix): the class is said by those a request can have.
     const carriesAll = (g: number) =>
         space.keys.every((_, index) => cube[2 + index].includes(0) || space.keyApplies(g, index));
     const groups = cube[0].filter((g) => carriesAll(g) && cube[1].some((r) => space.fits(g, r)));
-    const regions = cube[1].filter((r) => groups.some((g) => space.fits(g, r)));
-    const targets = groups.flatMap((index) => space.groups[index].targets);
-    return {
-        actions: compactActions(
-            space,
-            targets.map((target) => target.action),
-        ),
-        actionCount: new Set(targets.map((target) => target.action)).size,
-        scope: describeSubject(space, regions, (r) => groups.some((g) => space.fits(g, r))),
-        context: space.keys
-            .flatMap((key, index) => {
-                const values = cube[2 + index];
-                const carried = groups.some((g) => space.keyApplies(g, index));
-                return values.length === key.values.length || !carried ? [] : [describeKey(key, values)];
-            })
-            .join(", "),
-        dependsOn: space.unknowns
-            .flatMap((unknown) =>
-                (["allows", "denies"] as const).flatMap((say) => {
-                    const values = cube[unknown[say]];
-                    if (values.length !== 1) {
-                        return [];
-                    }
-                    const does = values[0] === 1;
-                    return [
-                        `${unknown.policy.name} ${does ? "" : "does not "}${does ? say : say.replace(/s$/, "")} it`,
-                    ];
-                }),
-            )
-            .join(" and "),
-        witness: witnessOf(space, cube, wanted),
-    };
+    const byType = new Map<number | undefined, number[]>();
+    for (const group of groups) {
+        const format = space.groups[group].format;
+        byType.set(format, [...(byType.get(format) ?? []), group]);
+    }
+    const dependsOn = dependence(space, cube);
+    return [...byType.values()].flatMap((typed) => {
+        const fits = (r: number) => typed.some((g) => space.fits(g, r));
+        const regions = cube[1].filter(fits);
+        const part: Cube = [typed, regions, ...cube.slice(2)];
+        const witness = witnessOf(space, part, wanted);
+        if (!witness) {
+            return [];
+        }
+        const targets = typed.flatMap((index) => space.groups[index].targets);
+        return [
+            {
+                actions: compactActions(
+                    space,
+                    targets.map((target) => target.action),
+                ),
+                actionCount: new Set(targets.map((target) => target.action)).size,
+                scope: describeSubject(space, regions, fits, typeName(space, typed)),
+                context: space.keys
+                    .flatMap((key, index) => {
+                        const values = cube[2 + index];
+                        const carried = typed.some((g) => space.keyApplies(g, index));
+                        return values.length === key.values.length || !carried ? [] : [describeKey(key, values)];
+                    })
+                    .join(", "),
+                dependsOn,
+                witness,
+            },
+        ];
+    });
+}
+
+/** What "any" resource of these groups is: `resource`, or their type and its ARN template, e.g. `accesspoint (arn:…)`. */
+function typeName(space: RequestSpace, groups: readonly number[]): string {
+    const types = new Set(groups.flatMap((group) => space.groups[group].targets.map((target) => target.resourceType)));
+    const templates = new Set(
+        groups.flatMap((group) => space.groups[group].targets.map((target) => target.arnTemplate)),
+    );
+    if (space.kind !== "identity" || types.size !== 1 || templates.size !== 1 || types.has("*")) {
+        return space.subjectName;
+    }
+    return `${[...types][0]} (${[...templates][0]})`;
+}
+
+/** What the unknown policies must say for the cube's requests, e.g. `the baseline's P does not allow it`. */
+function dependence(space: RequestSpace, cube: Cube): string {
+    const said: string[] = [];
+    for (const unknown of space.unknowns) {
+        const allows = cube[unknown.allows];
+        const denies = cube[unknown.denies];
+        const name = unknown.policy.name;
+        if (allows.length === 1) {
+            said.push(`${name} ${allows[0] === 1 ? "allows" : "does not allow"} it`);
+        }
+        if (denies.length === 1) {
+            said.push(`${name} ${denies[0] === 1 ? "denies" : "does not deny"} it`);
+        }
+    }
+    return said.join(" and ");
 }
 
 /**
@@ -85,15 +121,20 @@ export function classOf(space: RequestSpace, cube: Cube, wanted: Formula): Reque
  * action: one of an action whose resource type the space holds, if the cube
  * has one, else one whose resource is made to fit the action's ARN template.
  */
-function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula): WitnessRequest {
+function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula): WitnessRequest | undefined {
     const typedFirst = [
         cube[0].filter((group) => space.kind === "trust" || space.groups[group].format !== undefined),
         cube[0].filter((group) => space.kind !== "trust" && space.groups[group].format === undefined),
     ];
     let fallback: WitnessRequest | undefined;
     let tries = 0;
+    // Resources in a partition the policies name first: arn:aws:s3:::x, not arn:z:s3:::x.
+    const regions = [
+        ...cube[1].filter((region) => space.inNamedPartition(region)),
+        ...cube[1].filter((region) => !space.inNamedPartition(region)),
+    ];
     for (const groups of typedFirst) {
-        for (const point of pointsIn([groups, ...cube.slice(1)], wanted)) {
+        for (const point of pointsIn([groups, regions, ...cube.slice(2)], wanted)) {
             const group = space.groups[point[0]];
             const context: Record<string, string> = {};
             space.keys.forEach((key, index) => {
@@ -120,9 +161,6 @@ function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula): WitnessReq
                 break;
             }
         }
-    }
-    if (!fallback) {
-        throw new Error("a cube the solver reported holds no request of the question");
     }
     return fallback;
 }
@@ -199,20 +237,70 @@ function describeRegions(
     return { inside, outside };
 }
 
+/**
+ * The regions `indices` as one description or, where no single one says
+ * exactly which they are, as several joined by "or", each exact.
+ */
+function describeSet(
+    regions: readonly StringRegion[],
+    indices: readonly number[],
+    candidates: readonly number[],
+    possible: (region: number) => boolean,
+): { inside: number[]; outside: number[] }[] {
+    const whole = describeRegions(regions, indices, candidates, possible);
+    const signature = (region: StringRegion) => candidates.map((pattern) => (region.inside[pattern] ? 1 : 0)).join("");
+    const chosen = new Set(indices.map((index) => signature(regions[index])));
+    const described = (description: { inside: number[]; outside: number[] }) =>
+        new Set(
+            regions
+                .filter(
+                    (region, index) =>
+                        possible(index) &&
+                        description.inside.every((pattern) => region.inside[pattern]) &&
+                        description.outside.every((pattern) => !region.inside[pattern]),
+                )
+                .map(signature),
+        );
+    const exact = (description: { inside: number[]; outside: number[] }, wanted: ReadonlySet<string>) => {
+        const found = described(description);
+        return found.size === wanted.size && [...found].every((item) => wanted.has(item));
+    };
+    if (exact(whole, chosen)) {
+        return [whole];
+    }
+    const parts = new Map<string, { inside: number[]; outside: number[] }>();
+    for (const index of indices) {
+        const region = regions[index];
+        let part = describeRegions(regions, [index], candidates, possible);
+        if (!exact(part, new Set([signature(region)]))) {
+            part = {
+                inside: candidates.filter((pattern) => region.inside[pattern]),
+                outside: candidates.filter((pattern) => !region.inside[pattern]),
+            };
+        }
+        parts.set(JSON.stringify(part), part);
+    }
+    return [...parts.values()];
+}
+
 function describeSubject(
     space: RequestSpace,
     indices: readonly number[],
     possible: (region: number) => boolean,
+    subject: string = space.subjectName,
 ): string {
     const candidates = space.subjectPatterns.flatMap((entry, index) => (entry.fromPolicy ? [index] : []));
-    const { inside, outside } = describeRegions(space.subjectRegions, indices, candidates, possible);
     const show = (patterns: number[]) =>
         patterns.map((pattern) => space.subjectPatterns[pattern].pattern.text).join(", ");
-    if (inside.length === 0) {
-        return outside.length === 0 ? `any ${space.subjectName}` : `any ${space.subjectName} but ${show(outside)}`;
-    }
-    const said = inside.map((pattern) => space.subjectPatterns[pattern].pattern.text).join(" and ");
-    return outside.length === 0 ? said : `${said} but not ${show(outside)}`;
+    return describeSet(space.subjectRegions, indices, candidates, possible)
+        .map(({ inside, outside }) => {
+            if (inside.length === 0) {
+                return outside.length === 0 ? `any ${subject}` : `any ${subject} but ${show(outside)}`;
+            }
+            const said = inside.map((pattern) => space.subjectPatterns[pattern].pattern.text).join(" and ");
+            return outside.length === 0 ? said : `${said} but not ${show(outside)}`;
+        })
+        .join(" or ");
 }
 
 function describeKey(key: KeyVariable, values: readonly number[]): string {
@@ -230,16 +318,21 @@ function describeKey(key: KeyVariable, values: readonly number[]): string {
             inside: value.kind === "string" ? value.inside : [],
             witness: value.kind === "string" ? value.witness : "",
         }));
-        const { inside, outside } = describeRegions(
+        const show = (patterns: number[]) => patterns.map((pattern) => JSON.stringify(key.patterns[pattern].text));
+        said = describeSet(
             regions,
             present.map((value) => value - 1),
             key.patterns.map((_, index) => index),
-        );
-        const show = (patterns: number[]) => patterns.map((pattern) => JSON.stringify(key.patterns[pattern].text));
-        said =
-            inside.length === 0
-                ? `${key.key} not ${show(outside).join(" or ")}`
-                : `${key.key} ${show(inside).join(" and ")}${outside.length > 0 ? ` but not ${show(outside).join(", ")}` : ""}`;
+            () => true,
+        )
+            .map(({ inside, outside }) =>
+                inside.length === 0
+                    ? outside.length === 0
+                        ? `any ${key.key}`
+                        : `${key.key} not ${show(outside).join(" or ")}`
+                    : `${key.key} ${show(inside).join(" and ")}${outside.length > 0 ? ` but not ${show(outside).join(", ")}` : ""}`,
+            )
+            .join(" or ");
     }
     return absent ? `${said} or no ${key.key}` : said;
 }

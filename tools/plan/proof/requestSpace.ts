@@ -85,6 +85,8 @@ export interface SubjectPattern {
     readonly pattern: StringPattern;
     /** False for ARN templates and principal shapes, which only constrain what a request can be. */
     readonly fromPolicy: boolean;
+    /** True for the ARNs of a partition the policies name, which only choose witnesses. */
+    readonly partition?: boolean;
 }
 
 /** One value of a condition key's variable. */
@@ -157,6 +159,9 @@ export class RequestSpace {
     fits(group: number, region: number): boolean {
         const format = this.groups[group].format;
         const inside = this.subjectRegions[region].inside;
+        if (this.kind === "trust") {
+            return this.subjectPatterns.some((pattern, index) => !pattern.fromPolicy && inside[index]);
+        }
         return format === undefined ? this.namespaces.every((namespace) => !inside[namespace]) : inside[format];
     }
 
@@ -209,6 +214,12 @@ export class RequestSpace {
     }
 
     private byService?: Map<string, Set<string>>;
+
+    /** Whether a region's strings are ARNs of a partition the policies name: the witnesses a reader expects. */
+    inNamedPartition(region: number): boolean {
+        const inside = this.subjectRegions[region].inside;
+        return this.subjectPatterns.some((pattern, index) => pattern.partition === true && inside[index]);
+    }
 
     /** The name the output gives the subject variable. */
     get subjectName(): string {
@@ -386,7 +397,11 @@ export class RequestSpace {
         const addSubject = (key: string, pattern: StringPattern, fromPolicy: boolean) => {
             if (!subjectIndex.has(key)) {
                 subjectIndex.set(key, subjectPatterns.length);
-                subjectPatterns.push({ pattern, fromPolicy });
+                subjectPatterns.push({
+                    pattern,
+                    fromPolicy,
+                    ...(key.startsWith("partition:") ? { partition: true } : {}),
+                });
             }
             return subjectIndex.get(key)!;
         };
@@ -416,6 +431,15 @@ export class RequestSpace {
                           addSubject(`namespace:${service}`, resourcePattern(`arn:*:${service}:*`), false),
                       )
                 : [];
+        // The partitions the policies name, so that a witness can be in one of them.
+        const partitions = new Set(
+            statements.flatMap((statement) =>
+                (statement.resources?.patterns ?? []).flatMap((pattern) => /^arn:([a-z-]+):/.exec(pattern)?.[1] ?? []),
+            ),
+        );
+        for (const partition of [...partitions].sort()) {
+            addSubject(`partition:${partition}`, resourcePattern(`arn:${partition}:*`), false);
+        }
 
         // The action groups.
         const groupsByKey = new Map<

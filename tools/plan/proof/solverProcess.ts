@@ -4,10 +4,8 @@
 // answer that does not parse is a failure with its reason, which the proof
 // turns into "not decided": never into "no".
 import { ChildProcess, spawn } from "child_process";
-import { createHash } from "crypto";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
+import { PROJECT_DIR } from "../../projectDir";
 import { SolverAnswer, SolverProblem } from "./formula";
 
 /** How the solver answered a problem: every query's answer, or why there is none. */
@@ -86,7 +84,7 @@ export class SolverSession {
         if (this.child) {
             return this.child;
         }
-        const child = spawn(process.execPath, [workerScript()], {
+        const child = spawn(process.execPath, workerArguments(), {
             stdio: ["pipe", "pipe", "pipe"],
             env: { ...process.env, NODE_PATH: nodeModulesDir() },
         });
@@ -143,38 +141,13 @@ function nodeModulesDir(): string {
 }
 
 /**
- * The worker as JavaScript. Beside a compiled copy of this file (the bench
- * runs one), it is `solverWorker.js`. Under ts-node, the worker and what it
- * imports are transpiled once into the system's temporary folder, under a
- * hash of their text, so that the worker starts without loading TypeScript.
+ * How to start the worker: beside a compiled copy of this file (the bench
+ * runs one), `solverWorker.js`; else `solverWorker.ts`, through the
+ * repository's transpile cache, so that it starts without loading TypeScript.
  */
-function workerScript(): string {
+function workerArguments(): string[] {
     if (__filename.endsWith(".js")) {
-        return path.join(__dirname, "solverWorker.js");
+        return [path.join(__dirname, "solverWorker.js")];
     }
-    const sources = ["formula", "solverWorker"].map((name) => ({
-        name,
-        text: fs.readFileSync(path.join(__dirname, `${name}.ts`), "utf8"),
-    }));
-    const hash = createHash("sha256");
-    for (const source of sources) {
-        hash.update(source.name).update("\0").update(source.text).update("\0");
-    }
-    const dir = path.join(os.tmpdir(), "pinpoint-export-solver", hash.digest("hex").slice(0, 16));
-    const script = path.join(dir, "solverWorker.js");
-    if (!fs.existsSync(script)) {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
-        const ts = require("typescript") as typeof import("typescript");
-        fs.mkdirSync(dir, { recursive: true });
-        for (const source of sources) {
-            const output = ts.transpileModule(source.text, {
-                compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
-            }).outputText;
-            const file = path.join(dir, `${source.name}.js`);
-            const partial = `${file}.${process.pid}.tmp`;
-            fs.writeFileSync(partial, output);
-            fs.renameSync(partial, file);
-        }
-    }
-    return script;
+    return ["-r", path.join(PROJECT_DIR, "tools", "transpileCache.cjs"), path.join(__dirname, "solverWorker.ts")];
 }

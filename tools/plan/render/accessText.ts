@@ -1,6 +1,7 @@
 // The IAM statement changes as a table (the columns of `cdk diff`), and the
 // access changes summarised by action and resource.
 import { AccessChanges, AccessEntry, describeWitness } from "../access/accessChanges";
+import type { StackProof } from "../access/stackProofs";
 import { DocumentChange } from "../diff/documentChanges";
 
 const COLUMNS = ["", "Resource", "Effect", "Action", "Principal", "Condition"] as const;
@@ -41,7 +42,9 @@ export function accessAsText(access: AccessChanges): string[] {
             : "Access changes, proved for every request (Z3, over AWS's catalogue of actions; the assumptions are below):",
     ];
     if (access.questions > 0) {
-        const roles = new Set([...entriesOf(access.permissions), ...entriesOf(access.trust)].map((entry) => entry.role));
+        const roles = new Set(
+            [...entriesOf(access.permissions), ...entriesOf(access.trust)].map((entry) => entry.role),
+        );
         const named = roles.size > 1;
         lines.push(
             ...entries("Permissions newly allowed", access.permissions.newlyAllowed, "+", named),
@@ -73,6 +76,33 @@ export function accessAsText(access: AccessChanges): string[] {
         lines.push("  The proof assumes:", ...access.assumptions.map((assumption) => `    - ${assumption}`));
     }
     lines.push(`Broadens access: ${verdict(access)}`);
+    return lines;
+}
+
+/** What the plan proved about the stack's own documents, claim by claim. */
+export function proofsAsText(proofs: readonly StackProof[]): string[] {
+    const lines = [
+        "What the offline plan proves about these documents, for every request (Z3, over AWS's catalogue of actions):",
+    ];
+    for (const proof of proofs) {
+        if (proof.outcome === "proved") {
+            lines.push(`  proved: ${proof.claim}.`);
+        } else if (proof.outcome === "undecided") {
+            lines.push(`  not decided: ${proof.claim}: ${proof.reason}.`);
+        } else {
+            lines.push(`  NOT SO: ${proof.claim}.`);
+            if (proof.beyond.length > 0) {
+                lines.push(...entries("Allowed beyond it", proof.beyond, "+", false).map((line) => `  ${line}`));
+            }
+            if (proof.short.length > 0) {
+                lines.push(...entries("Denied short of it", proof.short, "-", false).map((line) => `  ${line}`));
+            }
+        }
+    }
+    const assumptions = [...new Set(proofs.flatMap((proof) => proof.assumptions))];
+    if (assumptions.length > 0) {
+        lines.push("  The proof assumes:", ...assumptions.map((assumption) => `    - ${assumption}`));
+    }
     return lines;
 }
 
@@ -108,7 +138,10 @@ function entries(title: string, list: readonly AccessEntry[], mark: string, name
                 entry.actions.length > SHOWN_ACTIONS
                     ? `${entry.actions.slice(0, SHOWN_ACTIONS).join(", ")} and ${entry.actions.length - SHOWN_ACTIONS} more`
                     : entry.actions.join(", ");
-            const count = entry.actionCount > 1 && entry.actionCount !== entry.actions.length ? ` (${entry.actionCount} actions)` : "";
+            const count =
+                entry.actionCount > 1 && entry.actionCount !== entry.actions.length
+                    ? ` (${entry.actionCount} actions)`
+                    : "";
             const subject = entry.resource !== undefined ? `on ${entry.resource}` : `by ${entry.principal}`;
             const lines = [
                 `    ${mark} ${named ? `${entry.role}: ` : ""}${actions}${count} ${subject}${entry.context ? ` with ${entry.context}` : ""}${entry.dependsOn ? `, if ${entry.dependsOn}` : ""}`,

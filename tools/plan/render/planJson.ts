@@ -21,6 +21,7 @@ export function planAsJson(plan: Plan): object {
         steps: plan.steps.map((step) => stepAsJson(step, root)),
         outputs: plan.record.outputs,
         changeSummary: changeSummary(plan.steps),
+        ...(plan.proofs ? { proofs: plan.proofs } : {}),
         ...(plan.documentChanges ? { statementChanges: plan.documentChanges } : {}),
         ...(plan.access
             ? {

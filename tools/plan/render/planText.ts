@@ -6,7 +6,7 @@ import { describeResource, PlanStep } from "../diff/planSteps";
 import { providerRules } from "../diff/providerRules";
 import { UNKNOWN } from "../diff/wireValues";
 import { changeSummary, Plan } from "../plan";
-import { accessAsText, documentChangesAsText } from "./accessText";
+import { accessAsText, documentChangesAsText, proofsAsText } from "./accessText";
 
 /** How an unknown value reads. */
 export const UNKNOWN_TEXT = "(known after apply)";
@@ -57,6 +57,9 @@ export function planAsText(plan: Plan): string {
     }
     if (plan.access) {
         lines.push("", ...accessAsText(plan.access));
+    }
+    if (plan.proofs) {
+        lines.push("", ...proofsAsText(plan.proofs));
     }
     return lines.join("\n");
 }

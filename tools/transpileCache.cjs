@@ -1,0 +1,86 @@
+// Runs this repository's TypeScript tools (`npm run plan`, the solver's
+// process) without paying for TypeScript at every start: each .ts file is
+// transpiled once, as `ts-node --transpile-only` transpiles it (the compiler
+// options of tsconfig.json, no type-check), and kept in
+// node_modules/.cache/pinpoint-export/ under a hash of its text, the
+// options and the compiler's version. TypeScript itself is loaded only when a
+// file is new or changed. Type-checking stays where it was: `npm test`.
+//
+// Use: node -r ./tools/transpileCache.cjs tools/plan/main.ts
+"use strict";
+const crypto = require("crypto");
+const fs = require("fs");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..");
+const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "pinpoint-export");
+const TSCONFIG = path.join(ROOT, "tsconfig.json");
+const TYPESCRIPT_VERSION = require("typescript/package.json").version;
+const CONFIG_TEXT = fs.readFileSync(TSCONFIG, "utf8");
+
+let typescript;
+let parsedOptions;
+
+/** The compiler options of tsconfig.json, as ts-node reads them, for CommonJS with inline source maps. */
+function options() {
+    if (!parsedOptions) {
+        typescript = require("typescript");
+        const read = typescript.readConfigFile(TSCONFIG, typescript.sys.readFile);
+        const parsed = typescript.parseJsonConfigFileContent(read.config, typescript.sys, ROOT);
+        parsedOptions = {
+            ...parsed.options,
+            module: typescript.ModuleKind.CommonJS,
+            sourceMap: false,
+            inlineSourceMap: true,
+            inlineSources: false,
+            declaration: false,
+            noEmit: false,
+        };
+    }
+    return parsedOptions;
+}
+
+/** The JavaScript of the TypeScript file `file`, from the cache or transpiled now and kept. */
+function transpiled(file) {
+    const source = fs.readFileSync(file, "utf8");
+    const key = crypto
+        .createHash("sha256")
+        .update(TYPESCRIPT_VERSION)
+        .update("\0")
+        .update(CONFIG_TEXT)
+        .update("\0")
+        .update(file)
+        .update("\0")
+        .update(source)
+        .digest("hex");
+    const cached = path.join(CACHE_DIR, `${key.slice(0, 32)}.js`);
+    try {
+        return fs.readFileSync(cached, "utf8");
+    } catch {
+        // Not kept yet: transpile it.
+    }
+    const compilerOptions = options();
+    const output = typescript.transpileModule(source, {
+        compilerOptions,
+        fileName: file,
+        reportDiagnostics: false,
+    }).outputText;
+    fs.mkdirSync(CACHE_DIR, { recursive: true });
+    // Written under a name of its own, then renamed: two processes never read half a file.
+    const partial = `${cached}.${process.pid}.tmp`;
+    fs.writeFileSync(partial, output);
+    fs.renameSync(partial, cached);
+    return output;
+}
+
+/** Lets `require` load .ts files through the cache; stack traces point into the .ts files. */
+function register() {
+    process.setSourceMapsEnabled(true);
+    require.extensions[".ts"] = (module, file) => {
+        module._compile(transpiled(file), file);
+    };
+}
+
+register();
+
+module.exports = { transpiled };
