@@ -71,6 +71,6 @@ describe("the `npm run plan` command, as a process", () => {
 
     it("exits 3 with --fail-on-broadening when the change broadens access, the plan still on stdout", () => {
         assert.equal(broadening.code, 3, broadening.stderr);
-        assert.match(broadening.stdout, /\nBroadens access: yes\n$/);
+        assert.match(broadening.stdout, /\nBroadens access: yes \(proved: a request is newly allowed\)\n$/);
     });
 });

@@ -14,7 +14,7 @@ export async function planProcess(...args: string[]): Promise<PlanRun> {
     try {
         const { stdout, stderr } = await promisify(execFile)(
             process.execPath,
-            ["-r", "ts-node/register/transpile-only", "tools/plan/main.ts", ...args],
+            ["-r", "./tools/transpileCache.cjs", "tools/plan/main.ts", ...args],
             { cwd: PROJECT_DIR },
         );
         return { code: 0, stdout, stderr };

@@ -164,13 +164,12 @@ function boundaryPolicy(role: Held, policies: readonly Held[], side: Side): Atta
 
 /**
  * Whether the attachment's `property` is made from `target`: by the
- * dependency the file records, else by value (a stack export's role name, a
- * policy's ARN).
+ * dependency the file records, or by value, as AWS itself joins them (a stack
+ * export's role name, a policy's ARN).
  */
 function pointsTo(attachment: Held, property: string, target: Held, values: readonly unknown[]): boolean {
-    const dependencies = attachment.dependencies?.[property];
-    if (dependencies && dependencies.length > 0) {
-        return dependencies.includes(target.urn);
+    if (attachment.dependencies?.[property]?.includes(target.urn)) {
+        return true;
     }
     const value = attachment.inputs[property];
     return typeof value === "string" && value !== "" && values.includes(value);
