@@ -8,7 +8,7 @@ import { PlanStep, StepPlanner } from "./diff/planSteps";
 import { inputValue } from "./diff/wireValues";
 import { readStackSettings } from "../../program/stackSettings";
 import type { StackDocuments } from "./access/stackProofs";
-import { SolverSession } from "./proof/solverProcess";
+import { sharedSolver } from "./proof/solverProcess";
 import { Plan } from "./plan";
 import { recordProgram } from "./recordProgram";
 import { planAsJson } from "./render/planJson";
@@ -165,18 +165,4 @@ export async function runPlan(
         }
         throw error;
     }
-}
-
-let solver: SolverSession | undefined;
-
-/** One solver process for every plan of this process, started on the first that needs it. */
-function sharedSolver(): SolverSession {
-    solver ??= new SolverSession().start();
-    return solver;
-}
-
-/** Ends the solver's process, if a plan started one. */
-export function closeSolver(): void {
-    solver?.close();
-    solver = undefined;
 }

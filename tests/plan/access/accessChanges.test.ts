@@ -9,7 +9,7 @@ import { renderPolicy } from "../../../components/policies/policyDocument";
 import { buildTrustPolicy } from "../../../components/policies/trustPolicy";
 import { AccessChanges, AccessEntry, compareAccess } from "../../../tools/plan/access/accessChanges";
 import { RoleAccess } from "../../../tools/plan/access/roleAccess";
-import { SolverSession } from "../../../tools/plan/proof/solverProcess";
+import { sharedSolver } from "../../../tools/plan/proof/solverProcess";
 import { PropertyValue } from "../../../tools/plan/diff/decideStep";
 import { statementChanges } from "../../../tools/plan/diff/statementChanges";
 
@@ -80,9 +80,7 @@ function assertStatementsEdited(before: string, after: string): void {
 }
 
 describe("access changes, proved for every request", () => {
-    const session = new SolverSession();
-    before(() => session.start());
-    after(() => session.close());
+    const session = sharedSolver();
 
     const compare = (before: Settings, after: Settings): Promise<AccessChanges> =>
         compareAccess([{ role: "pinpoint-export-role", before: access(before), after: access(after) }], session);

@@ -190,6 +190,7 @@ async function prove(
             before: { policies: [parsePolicy("the reference", question.reference, kind)] },
             after: { policies: [parsePolicy("the stack's policy", question.actual, kind)] },
             scope: question.scope,
+            newlyDenied: relation === "equivalent",
         },
         session,
     );

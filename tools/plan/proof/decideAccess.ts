@@ -18,6 +18,8 @@ export interface AccessQuestion {
     readonly before: PolicySide;
     readonly after: PolicySide;
     readonly scope?: RequestScope;
+    /** Whether to find the newly denied requests too; true unless only what is newly allowed matters. */
+    readonly newlyDenied?: boolean;
 }
 
 /** The requests of a difference, as classes; `complete` unless the limit on classes was reached. */
@@ -88,13 +90,15 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
     const unknownVariables = space.unknownVariables;
     const allowed = and(scope, after, not(before));
     const denied = and(scope, before, not(after));
-    const targets: Partial<Record<QueryId, Formula>> = {
-        allowed: forEvery(allowed, unknownVariables, sizes),
-        denied: forEvery(denied, unknownVariables, sizes),
-    };
+    const targets: Partial<Record<QueryId, Formula>> = { allowed: forEvery(allowed, unknownVariables, sizes) };
     if (unknownVariables.length > 0) {
         targets.possiblyAllowed = and(allowed, not(targets.allowed!));
-        targets.possiblyDenied = and(denied, not(targets.denied!));
+    }
+    if (question.newlyDenied ?? true) {
+        targets.denied = forEvery(denied, unknownVariables, sizes);
+        if (unknownVariables.length > 0) {
+            targets.possiblyDenied = and(denied, not(targets.denied));
+        }
     }
     const constraints = space.constraints;
     const keyVariables = space.keys.map((_, index) => 2 + index);
@@ -125,13 +129,13 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
                       complete: answer.complete,
                   };
     }
-    if (!found.allowed || !found.denied) {
+    if (!found.allowed || ((question.newlyDenied ?? true) && !found.denied)) {
         return { decided: false, reason: "the solver did not answer every question" };
     }
     return {
         decided: true,
         newlyAllowed: found.allowed,
-        newlyDenied: found.denied,
+        newlyDenied: found.denied ?? NONE,
         possiblyNewlyAllowed: found.possiblyAllowed ?? NONE,
         possiblyNewlyDenied: found.possiblyDenied ?? NONE,
         unknown: space.unknowns.map((unknown) => unknown.policy),

@@ -135,6 +135,17 @@ export class SolverSession {
     }
 }
 
+let shared: SolverSession | undefined;
+
+/**
+ * One solver process for everything this process asks, started on first use:
+ * the plan's questions, and the tests'. Z3 loads once.
+ */
+export function sharedSolver(): SolverSession {
+    shared ??= new SolverSession().start();
+    return shared;
+}
+
 /** The repository's node_modules, where the worker finds z3-solver from wherever it runs. */
 function nodeModulesDir(): string {
     return path.resolve(path.dirname(require.resolve("z3-solver/package.json")), "..");

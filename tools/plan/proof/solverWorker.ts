@@ -8,13 +8,13 @@
 // (the answers, in the queries' order) on stdout per problem. Z3 starts
 // loading at once, so that it is ready by the time the plan has a problem.
 import * as readline from "readline";
-import type { Arith, Bool as Z3Bool, Context as Z3Context, IntNum as Z3IntNum } from "z3-solver";
-import { Cube, Formula, holdsAt, implies, and, SolverAnswer, SolverProblem } from "./formula";
+import type { Bool as Z3Bool, Context as Z3Context, Model as Z3Model, Solver as Z3Solver } from "z3-solver";
+import { and, Cube, FiniteVariable, Formula, holdsAt, implies, SolverAnswer, SolverProblem } from "./formula";
 
 type Context = Z3Context<"main">;
 type Bool = Z3Bool<"main">;
-type Int = Arith<"main">;
-type IntNum = Z3IntNum<"main">;
+type Model = Z3Model<"main">;
+type Solver = Z3Solver<"main">;
 
 const ready = (async (): Promise<Context> => {
     const { init } = await import("z3-solver");
@@ -22,41 +22,71 @@ const ready = (async (): Promise<Context> => {
     const z3 = Context("main");
     // Z3's first check costs more than the rest: pay it while the plan is still running the program.
     const warm = new z3.Solver();
-    warm.add(z3.Int.const("warm").gt(0));
+    warm.add(z3.Or(z3.Bool.const("warm"), z3.Bool.const("up")));
     await warm.check();
     return z3;
 })();
 
-/** Z3's Boolean for a formula over the variables `vars`. */
-function encode(z3: Context, vars: readonly Int[], formula: Formula): Bool {
-    switch (formula.op) {
-        case "const":
-            return z3.Bool.val(formula.value);
-        case "in": {
-            // Runs of consecutive values as ranges: the sets are mostly runs.
-            const variable = vars[formula.variable];
-            const tests: Bool[] = [];
-            const values = formula.values;
-            for (let start = 0; start < values.length;) {
-                let end = start;
-                while (end + 1 < values.length && values[end + 1] === values[end] + 1) {
-                    end++;
+/**
+ * The variables as Z3 sees them: one Boolean per value of each ("the action
+ * is group 3"), exactly one of them true. A formula over finite variables is
+ * then plain propositional logic, which Z3's SAT core decides far faster than
+ * the same tests over integers.
+ */
+class OneHot {
+    private readonly values: Bool[][];
+
+    constructor(
+        private readonly z3: Context,
+        variables: readonly FiniteVariable[],
+    ) {
+        this.values = variables.map((variable, index) =>
+            Array.from({ length: variable.size }, (_, value) => z3.Bool.const(`v${index}_${value}`)),
+        );
+    }
+
+    /** That each variable takes exactly one value. */
+    domain(): Bool[] {
+        return this.values.map((values) =>
+            values.length === 1
+                ? values[0]
+                : this.z3.And(this.z3.Or(...values), this.z3.AtMost(values as [Bool, ...Bool[]], 1)),
+        );
+    }
+
+    /** Z3's Boolean for `formula`. */
+    encode(formula: Formula): Bool {
+        const z3 = this.z3;
+        switch (formula.op) {
+            case "const":
+                return z3.Bool.val(formula.value);
+            case "in": {
+                const values = this.values[formula.variable];
+                if (formula.values.length === values.length) {
+                    return z3.Bool.val(true);
                 }
-                tests.push(
-                    start === end
-                        ? variable.eq(values[start])
-                        : z3.And(variable.ge(values[start]), variable.le(values[end])),
-                );
-                start = end + 1;
+                return formula.values.length === 1
+                    ? values[formula.values[0]]
+                    : z3.Or(...formula.values.map((value) => values[value]));
             }
-            return tests.length === 1 ? tests[0] : z3.Or(...tests);
+            case "not":
+                return z3.Not(this.encode(formula.arg));
+            case "and":
+                return z3.And(...formula.args.map((arg) => this.encode(arg)));
+            case "or":
+                return z3.Or(...formula.args.map((arg) => this.encode(arg)));
         }
-        case "not":
-            return z3.Not(encode(z3, vars, formula.arg));
-        case "and":
-            return z3.And(...formula.args.map((arg) => encode(z3, vars, arg)));
-        case "or":
-            return z3.Or(...formula.args.map((arg) => encode(z3, vars, arg)));
+    }
+
+    /** The value of `variable` in `model`. */
+    valueIn(model: Model, variable: number): number {
+        const value = this.values[variable].findIndex((option) =>
+            model.eval(option, true).eqIdentity(this.z3.Bool.val(true)),
+        );
+        if (value === -1) {
+            throw new Error(`the model gives variable ${variable} no value`);
+        }
+        return value;
     }
 }
 
@@ -77,73 +107,72 @@ function cubeFormula(cube: Cube): Formula {
 async function cubesOf(
     z3: Context,
     problem: SolverProblem,
-    vars: readonly Int[],
+    variables: OneHot,
+    solvers: { readonly search: Solver; readonly checker: Solver },
     target: Formula,
     id: string,
 ): Promise<SolverAnswer> {
-    const search = new z3.Solver();
-    const checker = new z3.Solver();
-    for (const solver of [search, checker]) {
-        problem.variables.forEach((variable, index) => {
-            solver.add(vars[index].ge(0), vars[index].lt(variable.size));
-        });
-        for (const constraint of problem.constraints) {
-            solver.add(encode(z3, vars, constraint));
-        }
-    }
-    search.add(encode(z3, vars, target));
-    checker.add(z3.Not(encode(z3, vars, target)));
-    const wanted = implies(and(...problem.constraints), target);
-    const order = problem.widenOrder ?? problem.variables.map((_, index) => index);
-    const cubes: Cube[] = [];
-    for (;;) {
-        const result = await search.check();
-        if (result === "unsat") {
-            const kept = withoutInner(cubes);
-            return kept.length === 0 ? { id, status: "none" } : { id, status: "cubes", cubes: kept, complete: true };
-        }
-        if (result === "unknown") {
-            return { id, status: "unknown", reason: `Z3 answered unknown: ${search.reasonUnknown()}` };
-        }
-        if (cubes.length >= problem.maxCubes) {
-            return { id, status: "cubes", cubes: withoutInner(cubes), complete: false };
-        }
-        const model = search.model();
-        const cube: number[][] = vars.map((variable) => [Number((model.eval(variable, true) as IntNum).value())]);
-        for (const variable of order) {
-            if (widenByEnumeration(cube, variable, problem, wanted)) {
-                continue;
+    const { search, checker } = solvers;
+    search.push();
+    checker.push();
+    try {
+        search.add(variables.encode(target));
+        checker.add(z3.Not(variables.encode(target)));
+        const wanted = implies(and(...problem.constraints), target);
+        const order = problem.widenOrder ?? problem.variables.map((_, index) => index);
+        const cubes: Cube[] = [];
+        for (;;) {
+            const result = await search.check();
+            if (result === "unsat") {
+                const kept = withoutInner(cubes);
+                return kept.length === 0
+                    ? { id, status: "none" }
+                    : { id, status: "cubes", cubes: kept, complete: true };
             }
-            const candidates = new Set(
-                Array.from({ length: problem.variables[variable].size }, (_, value) => value).filter(
-                    (value) => value !== cube[variable][0],
-                ),
-            );
-            while (candidates.size > 0) {
-                checker.push();
-                checker.add(
-                    encode(
-                        z3,
-                        vars,
-                        cubeFormula(cube.map((values, index) => (index === variable ? [...candidates] : values))),
+            if (result === "unknown") {
+                return { id, status: "unknown", reason: `Z3 answered unknown: ${search.reasonUnknown()}` };
+            }
+            if (cubes.length >= problem.maxCubes) {
+                return { id, status: "cubes", cubes: withoutInner(cubes), complete: false };
+            }
+            const model = search.model();
+            const cube: number[][] = problem.variables.map((_, variable) => [variables.valueIn(model, variable)]);
+            for (const variable of order) {
+                if (widenByEnumeration(cube, variable, problem, wanted)) {
+                    continue;
+                }
+                const candidates = new Set(
+                    Array.from({ length: problem.variables[variable].size }, (_, value) => value).filter(
+                        (value) => value !== cube[variable][0],
                     ),
                 );
-                const outside = await checker.check();
-                if (outside === "unsat") {
+                while (candidates.size > 0) {
+                    checker.push();
+                    checker.add(
+                        variables.encode(
+                            cubeFormula(cube.map((values, index) => (index === variable ? [...candidates] : values))),
+                        ),
+                    );
+                    const outside = await checker.check();
+                    if (outside === "unsat") {
+                        checker.pop();
+                        cube[variable] = [...cube[variable], ...candidates].sort((a, b) => a - b);
+                        break;
+                    }
+                    if (outside === "unknown") {
+                        checker.pop();
+                        break; // keep the values proved so far
+                    }
+                    candidates.delete(variables.valueIn(checker.model(), variable));
                     checker.pop();
-                    cube[variable] = [...cube[variable], ...candidates].sort((a, b) => a - b);
-                    break;
                 }
-                if (outside === "unknown") {
-                    checker.pop();
-                    break; // keep the values proved so far
-                }
-                candidates.delete(Number((checker.model().eval(vars[variable], true) as IntNum).value()));
-                checker.pop();
             }
+            cubes.push(cube);
+            search.add(z3.Not(variables.encode(cubeFormula(cube))));
         }
-        cubes.push(cube);
-        search.add(z3.Not(encode(z3, vars, cubeFormula(cube))));
+    } finally {
+        search.pop();
+        checker.pop();
     }
 }
 
@@ -211,10 +240,15 @@ async function answer(problem: SolverProblem): Promise<SolverAnswer[]> {
         await new Promise<never>(() => setInterval(() => undefined, 1 << 30));
     }
     const z3 = await ready;
-    const vars = problem.variables.map((_, index) => z3.Int.const(`v${index}`));
+    const variables = new OneHot(z3, problem.variables);
+    // One pair of solvers for the problem: what every request satisfies, then each query in a scope of its own.
+    const solvers = { search: new z3.Solver(), checker: new z3.Solver() };
+    for (const solver of [solvers.search, solvers.checker]) {
+        solver.add(...variables.domain(), ...problem.constraints.map((constraint) => variables.encode(constraint)));
+    }
     const answers: SolverAnswer[] = [];
     for (const query of problem.queries) {
-        answers.push(await cubesOf(z3, problem, vars, query.target, query.id));
+        answers.push(await cubesOf(z3, problem, variables, solvers, query.target, query.id));
     }
     return answers;
 }

@@ -25,11 +25,24 @@ const FILLERS = "xyzqjkwvabcdefghilmnoprstu0123456789-_";
 /** Characters a pattern names that make poor witnesses: read last, so that a witness uses them only when it must. */
 const LAST = "*?$ ";
 
+/** The regions already found in this process, by their patterns: the plan asks about the same ones often. */
+const found = new Map<string, StringRegion[]>();
+
 /**
  * The regions of a variable tested against `patterns`. Throws
  * {@link RegionLimitError} when the walk passes `maxStates` states.
  */
 export function stringRegions(patterns: readonly StringPattern[], maxStates = 40_000): StringRegion[] {
+    const key = JSON.stringify([maxStates, patterns.map((pattern) => pattern.alternatives)]);
+    let regions = found.get(key);
+    if (!regions) {
+        regions = walk(patterns, maxStates);
+        found.set(key, regions);
+    }
+    return regions;
+}
+
+function walk(patterns: readonly StringPattern[], maxStates: number): StringRegion[] {
     const named = new Set<string>();
     for (const pattern of patterns) {
         for (const character of charactersOf(pattern)) {
@@ -47,10 +60,9 @@ export function stringRegions(patterns: readonly StringPattern[], maxStates = 40
 
     const regions = new Map<string, StringRegion>();
     const seen = new Set<string>();
-    let frontier: { states: PatternState[]; text: string }[] = [
-        { states: automata.map((automaton) => automaton.start), text: "" },
-    ];
-    seen.add(productKey(frontier[0].states));
+    const start = automata.map((automaton) => automaton.start);
+    let frontier: { states: number[]; text: string }[] = [{ states: start, text: "" }];
+    seen.add(start.join(","));
     while (frontier.length > 0) {
         const next: typeof frontier = [];
         for (const { states, text } of frontier) {
@@ -62,9 +74,9 @@ export function stringRegions(patterns: readonly StringPattern[], maxStates = 40
             if (states.every((state, index) => automata[index].isSettled(state))) {
                 continue; // no longer string changes any answer
             }
-            for (const character of alphabet) {
-                const successors = states.map((state, index) => automata[index].next(state, character));
-                const successorKey = productKey(successors);
+            for (let letter = 0; letter < alphabet.length; letter++) {
+                const successors = states.map((state, index) => automata[index].next(state, letter));
+                const successorKey = successors.join(",");
                 if (!seen.has(successorKey)) {
                     seen.add(successorKey);
                     if (seen.size > maxStates) {
@@ -72,7 +84,7 @@ export function stringRegions(patterns: readonly StringPattern[], maxStates = 40
                             `${patterns.length} patterns make more than ${maxStates} combinations to explore`,
                         );
                     }
-                    next.push({ states: successors, text: text + character });
+                    next.push({ states: successors, text: text + alphabet[letter] });
                 }
             }
         }
@@ -88,58 +100,59 @@ function readableFirst(a: string, b: string): number {
     return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
 }
 
-function productKey(states: readonly PatternState[]): string {
-    return states.map((state) => state.join(",")).join("|");
-}
-
-/** A pattern's automaton with its transitions remembered. */
+/** A pattern's automaton over an alphabet, its states numbered and its transitions remembered. */
 class CachedAutomaton {
-    readonly start: PatternState;
-    private readonly transitions = new Map<string, PatternState>();
-    private readonly settled = new Map<string, boolean>();
+    /** The number of the start state. */
+    readonly start: number;
+    private readonly states: PatternState[] = [];
+    private readonly numbers = new Map<string, number>();
+    private readonly transitions: Int32Array[] = [];
+    private readonly accepting: boolean[] = [];
+    private readonly settled: (boolean | undefined)[] = [];
 
     constructor(
         private readonly pattern: StringPattern,
         private readonly alphabet: readonly string[],
     ) {
-        this.start = this.intern(startState(pattern));
+        this.start = this.number(startState(pattern));
     }
 
-    next(state: PatternState, character: string): PatternState {
-        const key = `${state.join(",")}\u0000${character}`;
-        let next = this.transitions.get(key);
-        if (next === undefined) {
-            next = this.intern(nextState(this.pattern, state, character));
-            this.transitions.set(key, next);
+    /** The state after reading the alphabet's letter `letter` in state `state`. */
+    next(state: number, letter: number): number {
+        const row = this.transitions[state];
+        let target = row[letter];
+        if (target === -1) {
+            target = this.number(nextState(this.pattern, this.states[state], this.alphabet[letter]));
+            row[letter] = target;
         }
-        return next;
+        return target;
     }
 
-    accepts(state: PatternState): boolean {
-        return isAccepting(this.pattern, state);
+    accepts(state: number): boolean {
+        return this.accepting[state];
     }
 
-    /** Whether every character leaves the state as it is (no match possible any more, or every extension matches). */
-    isSettled(state: PatternState): boolean {
-        const key = state.join(",");
-        let settled = this.settled.get(key);
+    /** Whether every letter leaves the state as it is (no match possible any more, or every extension matches). */
+    isSettled(state: number): boolean {
+        let settled = this.settled[state];
         if (settled === undefined) {
-            settled = this.alphabet.every((character) => this.next(state, character).join(",") === key);
-            this.settled.set(key, settled);
+            settled = this.alphabet.every((_, letter) => this.next(state, letter) === state);
+            this.settled[state] = settled;
         }
         return settled;
     }
 
-    private readonly interned = new Map<string, PatternState>();
-
-    private intern(state: PatternState): PatternState {
+    private number(state: PatternState): number {
         const key = state.join(",");
-        const known = this.interned.get(key);
-        if (known) {
-            return known;
+        let number = this.numbers.get(key);
+        if (number === undefined) {
+            number = this.states.length;
+            this.numbers.set(key, number);
+            this.states.push(state);
+            this.transitions.push(new Int32Array(this.alphabet.length).fill(-1));
+            this.accepting.push(isAccepting(this.pattern, state));
         }
-        this.interned.set(key, state);
-        return state;
+        return number;
     }
 }
 
