@@ -37,8 +37,17 @@ export default tseslint.config(
         },
     },
     {
-        files: ["**/*.mjs"],
+        // Plain JavaScript: the config, and the transpile cache, which runs before TypeScript can.
+        files: ["**/*.mjs", "**/*.cjs"],
         extends: [tseslint.configs.disableTypeChecked],
+    },
+    {
+        files: ["**/*.cjs"],
+        languageOptions: {
+            sourceType: "commonjs",
+            globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly" },
+        },
+        rules: { "@typescript-eslint/no-require-imports": "off" },
     },
     prettier,
 );

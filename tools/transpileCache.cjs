@@ -16,12 +16,18 @@ const ROOT = path.resolve(__dirname, "..");
 const CACHE_DIR = path.join(ROOT, "node_modules", ".cache", "pinpoint-export");
 const TSCONFIG = path.join(ROOT, "tsconfig.json");
 const TYPESCRIPT_VERSION = require("typescript/package.json").version;
-const CONFIG_TEXT = fs.readFileSync(TSCONFIG, "utf8");
+// What decides the output besides each file: tsconfig.json, and this file's own options.
+const CONFIG_TEXT = fs.readFileSync(TSCONFIG, "utf8") + fs.readFileSync(__filename, "utf8");
 
 let typescript;
 let parsedOptions;
 
-/** The compiler options of tsconfig.json, as ts-node reads them, for CommonJS with inline source maps. */
+/**
+ * The compiler options of tsconfig.json, as ts-node reads them, for CommonJS,
+ * without source maps: the Pulumi SDK captures a stack trace for every promise
+ * it tracks, and mapping each through a source map costs more than it tells (a
+ * user's mistake is a message, never a stack trace).
+ */
 function options() {
     if (!parsedOptions) {
         typescript = require("typescript");
@@ -31,7 +37,7 @@ function options() {
             ...parsed.options,
             module: typescript.ModuleKind.CommonJS,
             sourceMap: false,
-            inlineSourceMap: true,
+            inlineSourceMap: false,
             inlineSources: false,
             declaration: false,
             noEmit: false,
@@ -73,9 +79,8 @@ function transpiled(file) {
     return output;
 }
 
-/** Lets `require` load .ts files through the cache; stack traces point into the .ts files. */
+/** Lets `require` load .ts files through the cache. */
 function register() {
-    process.setSourceMapsEnabled(true);
     require.extensions[".ts"] = (module, file) => {
         module._compile(transpiled(file), file);
     };

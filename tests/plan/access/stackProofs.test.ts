@@ -136,7 +136,7 @@ describe("what the plain plan proves about the stack's documents", function () {
     });
 
     it("says what it cannot decide, and why, when the account or a document is known only after apply", async () => {
-        const { accountId: _, ...noAccount } = dev;
+        const noAccount = { ...dev, accountId: undefined };
         const proofs = await proveStack({ ...documentsOf(noAccount), trustPolicy: undefined }, session);
         assert.deepEqual(
             proofs.map((proof) => [proof.outcome, proof.reason]),

@@ -204,6 +204,12 @@ describe("the proof's reading of IAM, rule by rule", function () {
             );
         });
 
+        it("grants an action only on resources of a type it takes: s3:GetObject on a bucket's ARN grants nothing", async () => {
+            const mistaken = policy(allow("s3:GetObject", BUCKET));
+            const decision = await difference("identity", policy(), mistaken);
+            assert.deepEqual([decision.newlyAllowed.classes, decision.newlyDenied.classes], [[], []]);
+        });
+
         it("matches a resource by the action's resource type: s3:ListBucket takes a bucket, not an object", async () => {
             const objects = policy(allow(["s3:ListBucket", "s3:GetObject"], `${BUCKET}*`));
             const bucketOnly = policy(allow(["s3:ListBucket", "s3:GetObject"], BUCKET));
@@ -246,16 +252,19 @@ describe("the proof's reading of IAM, rule by rule", function () {
         });
 
         it("StringNotLike reads * and ?, and holds when the key is absent", async () => {
-            const allowed = await onlyNewly(
-                "allowed",
-                "identity",
-                policy(),
-                listing({ StringNotLike: { "s3:prefix": "secret/*" } }),
-            );
+            const notLike = listing({ StringNotLike: { "s3:prefix": "secret/*" } });
+            const allowed = await onlyNewly("allowed", "identity", policy(), notLike);
             assert.ok(witnesses(allowed).some((witness) => witness.context["s3:prefix"] === undefined));
             assert.ok(
                 witnesses(allowed).every((witness) => !(witness.context["s3:prefix"] ?? "").startsWith("secret/")),
             );
+            // Read literally, the operator would let everything but the text "secret/*" through.
+            const notEquals = listing({ StringNotEquals: { "s3:prefix": "secret/*" } });
+            const glob = await onlyNewly("allowed", "identity", notLike, notEquals);
+            for (const witness of witnesses(glob)) {
+                assert.ok(witness.context["s3:prefix"].startsWith("secret/"), witness.context["s3:prefix"]);
+                assert.notEqual(witness.context["s3:prefix"], "secret/*");
+            }
         });
 
         it("StringEqualsIgnoreCase compares without regard to case", async () => {
@@ -390,6 +399,11 @@ describe("the proof's reading of IAM, rule by rule", function () {
                     (witness) => witness.principal === "pinpoint.amazonaws.com",
                 ),
             );
+            // A role of the account was already let in by the account: naming it alone only takes away.
+            const role = trust({ AWS: `arn:aws:iam::${ACCOUNT}:role/Exporter` });
+            const denied = await onlyNewly("denied", "trust", account, role);
+            assert.ok(witnesses(denied).every((witness) => !witness.principal!.includes(":role/Exporter")));
+            assert.ok(witnesses(denied).every((witness) => witness.principal!.includes(`::${ACCOUNT}:`)));
         });
     });
 
@@ -419,7 +433,7 @@ describe("the proof's reading of IAM, rule by rule", function () {
             [
                 "a set operator",
                 policy(allow("s3:GetObject", "*", { "ForAnyValue:StringEquals": { "aws:TagKeys": "a" } })),
-                /ForAnyValue:StringEquals is not encoded/,
+                /the set operator of ForAnyValue:StringEquals is not encoded \(multi-valued keys\)/,
             ],
             [
                 "an operator it does not encode",

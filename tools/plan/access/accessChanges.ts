@@ -3,7 +3,7 @@
 // the documents' text or by sampling requests. Each class of requests the
 // proof finds comes with a witness, which the IAM evaluator checks again.
 import { equivalentPolicies } from "../diff/policyEquivalence";
-import { decideAccess, FoundRequests } from "../proof/decideAccess";
+import { AccessDecision, AccessQuestion, decideAccess, FoundRequests } from "../proof/decideAccess";
 import { parsePolicy, PolicyKind } from "../proof/policyStatements";
 import type { RequestClass, WitnessRequest } from "../proof/requestClasses";
 import { PolicySet, PolicySide, UnknownPolicy } from "../proof/requestSpace";
@@ -97,7 +97,7 @@ export async function compareAccess(pairs: readonly AccessPair[], session: Solve
                 continue;
             }
             questions++;
-            const decision = await decideAccess({ kind, before: sides.before.side, after: sides.after.side }, session);
+            const decision = await decideOnce({ kind, before: sides.before.side, after: sides.after.side }, session);
             const which = kind === "identity" ? `the permissions of ${pair.role}` : `the trust policy of ${pair.role}`;
             if (!decision.decided) {
                 unevaluated.push(`${which} could not be decided: ${decision.reason}`);
@@ -171,6 +171,24 @@ export async function compareAccess(pairs: readonly AccessPair[], session: Solve
     };
 }
 
+/** The questions answered so far in this process: the same documents always compare the same way. */
+const decided = new Map<string, Promise<AccessDecision>>();
+
+function decideOnce(question: AccessQuestion, session: SolverSession): Promise<AccessDecision> {
+    const key = JSON.stringify(question);
+    let decision = decided.get(key);
+    if (!decision) {
+        decision = decideAccess(question, session);
+        decided.set(key, decision);
+        // A failure (the solver's process died) is not kept: the next plan asks again.
+        decision.then(
+            (answer) => !answer.decided && decided.delete(key),
+            () => decided.delete(key),
+        );
+    }
+    return decision;
+}
+
 /** One side of a question: the proof's policies and the evaluator's texts. */
 interface ProofSide {
     readonly side: PolicySide;
@@ -213,7 +231,7 @@ function proofSide(access: RoleAccess | undefined, kind: PolicyKind, side: Side)
         side: { ...policies.set, boundary: boundary?.set },
         evaluated:
             known(policies.texts) && (boundaryText === undefined || typeof boundaryText === "string")
-                ? { kind, policies: policies.texts as string[], boundary: boundaryText as string | undefined }
+                ? { kind, policies: policies.texts, boundary: boundaryText }
                 : undefined,
         texts: policies.texts,
         boundary: boundaryText,

@@ -41,8 +41,26 @@ export interface StackDocuments {
     readonly settings: ExportRoleSettings;
 }
 
+/** The proofs made so far in this process, by the documents they are about. */
+const proved = new Map<string, Promise<StackProof[]>>();
+
 /** The claims about `documents`, each proved, disproved or not decided. */
-export async function proveStack(documents: StackDocuments, session: SolverSession): Promise<StackProof[]> {
+export function proveStack(documents: StackDocuments, session: SolverSession): Promise<StackProof[]> {
+    const key = JSON.stringify(documents);
+    let proofs = proved.get(key);
+    if (!proofs) {
+        proofs = proveClaims(documents, session);
+        proved.set(key, proofs);
+        // What the solver could not decide (its process died) is asked again by the next plan.
+        proofs.then(
+            (found) => found.some((proof) => proof.outcome === "undecided") && proved.delete(key),
+            () => proved.delete(key),
+        );
+    }
+    return proofs;
+}
+
+async function proveClaims(documents: StackDocuments, session: SolverSession): Promise<StackProof[]> {
     const { settings } = documents;
     const folder = trimFolder(settings.folder);
     const region = settings.region;

@@ -121,13 +121,16 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
             return { decided: false, reason: answer.reason };
         }
         const wanted = and(...constraints, targets[id]!);
-        found[id] =
-            answer.status === "none"
-                ? NONE
-                : {
-                      classes: merged(answer.cubes.flatMap((cube) => classesOf(space, cube, wanted))),
-                      complete: answer.complete,
-                  };
+        if (answer.status === "none") {
+            found[id] = NONE;
+            continue;
+        }
+        const classes = merged(answer.cubes.flatMap((cube) => classesOf(space, cube, wanted)));
+        if (classes.length === 0) {
+            // The solver found requests, and none is one a reader can be shown: never say "none".
+            return { decided: false, reason: "the solver found requests that the plan cannot name as classes" };
+        }
+        found[id] = { classes, complete: answer.complete };
     }
     if (!found.allowed || ((question.newlyDenied ?? true) && !found.denied)) {
         return { decided: false, reason: "the solver did not answer every question" };
