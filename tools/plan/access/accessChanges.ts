@@ -19,6 +19,8 @@ export interface AccessEntry {
     readonly actions: readonly string[];
     /** How many actions of the catalogue the entry holds. */
     readonly actionCount: number;
+    /** When the entry holds every action of one service that takes one resource type, e.g. `s3` and `object`. */
+    readonly everyActionOf?: { readonly service: string; readonly resourceType: string };
     /** For the role's permissions: the resources, e.g. `arn:aws:s3:::b/Exports/* but not arn:aws:s3:::b/Exports/daily/*`. */
     readonly resource?: string;
     /** For the trust policy: who asks, e.g. `pinpoint.amazonaws.com`. */
@@ -296,6 +298,7 @@ async function entry(
         role,
         actions: found.actions,
         actionCount: found.actionCount,
+        ...(found.everyActionOf ? { everyActionOf: found.everyActionOf } : {}),
         ...(kind === "identity" ? { resource: found.scope } : { principal: found.scope }),
         context: found.context,
         ...(found.dependsOn ? { dependsOn: found.dependsOn } : {}),

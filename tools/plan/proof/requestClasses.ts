@@ -27,6 +27,8 @@ export interface RequestClass {
     readonly actions: readonly string[];
     /** How many actions of the catalogue the class holds. */
     readonly actionCount: number;
+    /** When the class holds every action of one service that takes one resource type: `s3` and `object`. */
+    readonly everyActionOf?: { readonly service: string; readonly resourceType: string };
     /** The resources (or principals) of the class, e.g. `arn:aws:s3:::b/Exports/* but not arn:aws:s3:::b/Exports/daily/*`. */
     readonly scope: string;
     /** The condition keys the class depends on, e.g. `s3:prefix "Exports/", no s3:delimiter`; empty when it depends on none. */
@@ -65,8 +67,10 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
             return [];
         }
         const targets = typed.flatMap((index) => space.groups[index].targets);
+        const everyActionOf = wholeType(space, targets);
         return [
             {
+                ...(everyActionOf ? { everyActionOf } : {}),
                 actions: compactActions(
                     space,
                     targets.map((target) => target.action),
@@ -85,6 +89,28 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
             },
         ];
     });
+}
+
+/** The service and resource type whose every action `targets` hold, if they are one and more than one action. */
+function wholeType(
+    space: RequestSpace,
+    targets: readonly { action: string; service: string; resourceType: string }[],
+): { service: string; resourceType: string } | undefined {
+    const services = new Set(targets.map((target) => target.service));
+    const types = new Set(targets.map((target) => target.resourceType));
+    if (space.kind !== "identity" || services.size !== 1 || types.size !== 1 || types.has("*")) {
+        return undefined;
+    }
+    const [service] = services;
+    const [resourceType] = types;
+    const all = new Set(
+        space.groups
+            .flatMap((group) => group.targets)
+            .filter((target) => target.service === service && target.resourceType === resourceType)
+            .map((target) => target.action),
+    );
+    const held = new Set(targets.map((target) => target.action));
+    return held.size > 1 && held.size === all.size ? { service, resourceType } : undefined;
 }
 
 /** What "any" resource of these groups is: `resource`, or their type and its ARN template, e.g. `accesspoint (arn:…)`. */

@@ -90,7 +90,16 @@ function walk(patterns: readonly StringPattern[], maxStates: number): StringRegi
         }
         frontier = next;
     }
-    return [...regions.values()];
+    // A witness reads better with a name after a trailing slash or colon (`Exports/x`, not
+    // `Exports/`), where one more character keeps it in its region.
+    return [...regions.values()].map((region) => {
+        if (!/[/:]$/.test(region.witness)) {
+            return region;
+        }
+        const longer = region.witness + filler;
+        const inside = automata.map((automaton) => automaton.accepts(automaton.read(longer, alphabet)));
+        return inside.every((bit, index) => bit === region.inside[index]) ? { ...region, witness: longer } : region;
+    });
 }
 
 /** Lower-case letters, then digits, then the rest, then capitals: `arn:aws:`, not `arn:AWS:`, where case is free. */
@@ -126,6 +135,15 @@ class CachedAutomaton {
             row[letter] = target;
         }
         return target;
+    }
+
+    /** The state after reading `text`, every character of which is a letter of `alphabet`. */
+    read(text: string, alphabet: readonly string[]): number {
+        let state = this.start;
+        for (const character of text) {
+            state = this.next(state, alphabet.indexOf(character));
+        }
+        return state;
     }
 
     accepts(state: number): boolean {

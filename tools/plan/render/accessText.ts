@@ -134,12 +134,16 @@ function entries(title: string, list: readonly AccessEntry[], mark: string, name
     return [
         `  ${title}:`,
         ...list.flatMap((entry) => {
-            const actions =
+            const listed =
                 entry.actions.length > SHOWN_ACTIONS
                     ? `${entry.actions.slice(0, SHOWN_ACTIONS).join(", ")} and ${entry.actions.length - SHOWN_ACTIONS} more`
                     : entry.actions.join(", ");
+            const every = entry.everyActionOf;
+            const actions = every
+                ? `all ${entry.actionCount} ${every.service} actions that take a${/^[aeiou]/.test(every.resourceType) ? "n" : ""} ${every.resourceType} (${listed})`
+                : listed;
             const count =
-                entry.actionCount > 1 && entry.actionCount !== entry.actions.length
+                !every && entry.actionCount > 1 && entry.actionCount !== entry.actions.length
                     ? ` (${entry.actionCount} actions)`
                     : "";
             const subject = entry.resource !== undefined ? `on ${entry.resource}` : `by ${entry.principal}`;
