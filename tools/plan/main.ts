@@ -2,19 +2,31 @@
 // [--json] [--fail-on-broadening]`: what `pulumi up` would do to a stack, worked
 // out offline by running index.ts under Pulumi's mock runtime.
 import { PROJECT_DIR } from "../projectDir";
-import { isUserError, runPlan } from "./runPlan";
+import { sharedSolver } from "./proof/solverProcess";
 
-function fail(error: unknown): void {
-    process.stderr.write(isUserError(error) ? `${error.message}\n` : `${(error as Error)?.stack ?? String(error)}\n`);
-    process.exit(1);
+// Z3 takes about half a second to load in its own process: start it before the
+// Pulumi SDK and the program load here, so that it is ready when the proof is.
+sharedSolver();
+
+async function main(): Promise<void> {
+    const { isUserError, runPlan } = await import("./runPlan");
+    const fail = (error: unknown) => {
+        process.stderr.write(
+            isUserError(error) ? `${error.message}\n` : `${(error as Error)?.stack ?? String(error)}\n`,
+        );
+        process.exit(1);
+    };
+    // A problem found while resources register (a value checked once it resolved)
+    // surfaces as a rejection the program never awaited.
+    process.on("unhandledRejection", fail);
+    try {
+        const { code, stdout, stderr } = await runPlan(PROJECT_DIR, process.argv.slice(2));
+        process.stdout.write(stdout);
+        process.stderr.write(stderr);
+        process.exit(code);
+    } catch (error) {
+        fail(error);
+    }
 }
 
-// A problem found while resources register (a value checked once it resolved)
-// surfaces as a rejection the program never awaited.
-process.on("unhandledRejection", fail);
-
-runPlan(PROJECT_DIR, process.argv.slice(2)).then(({ code, stdout, stderr }) => {
-    process.stdout.write(stdout);
-    process.stderr.write(stderr);
-    process.exit(code);
-}, fail);
+void main();

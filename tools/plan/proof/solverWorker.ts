@@ -35,6 +35,8 @@ const ready = (async (): Promise<Context> => {
  */
 class OneHot {
     private readonly values: Bool[][];
+    /** Each test "this variable is one of these values" encoded once: formulas repeat them often. */
+    private readonly tests = new Map<string, Bool>();
 
     constructor(
         private readonly z3: Context,
@@ -61,13 +63,19 @@ class OneHot {
             case "const":
                 return z3.Bool.val(formula.value);
             case "in": {
-                const values = this.values[formula.variable];
-                if (formula.values.length === values.length) {
-                    return z3.Bool.val(true);
+                const key = `${formula.variable}:${formula.values.join(",")}`;
+                let test = this.tests.get(key);
+                if (!test) {
+                    const values = this.values[formula.variable];
+                    test =
+                        formula.values.length === values.length
+                            ? z3.Bool.val(true)
+                            : formula.values.length === 1
+                              ? values[formula.values[0]]
+                              : z3.Or(...formula.values.map((value) => values[value]));
+                    this.tests.set(key, test);
                 }
-                return formula.values.length === 1
-                    ? values[formula.values[0]]
-                    : z3.Or(...formula.values.map((value) => values[value]));
+                return test;
             }
             case "not":
                 return z3.Not(this.encode(formula.arg));
@@ -90,6 +98,12 @@ class OneHot {
     }
 }
 
+/** The problem's solvers: one that finds requests, and one, made on first need, that checks a cube. */
+interface Solvers {
+    readonly search: Solver;
+    readonly checker: () => Solver;
+}
+
 function cubeFormula(cube: Cube): Formula {
     return { op: "and", args: cube.map((values, variable) => ({ op: "in", variable, values })) };
 }
@@ -108,16 +122,25 @@ async function cubesOf(
     z3: Context,
     problem: SolverProblem,
     variables: OneHot,
-    solvers: { readonly search: Solver; readonly checker: Solver },
+    solvers: Solvers,
     target: Formula,
     id: string,
 ): Promise<SolverAnswer> {
-    const { search, checker } = solvers;
+    const { search } = solvers;
+    const encoded = variables.encode(target);
     search.push();
-    checker.push();
+    let checker: Solver | undefined;
+    /** The solver that looks for a request of a cube that does not satisfy the target: made on first need. */
+    const checking = () => {
+        if (!checker) {
+            checker = solvers.checker();
+            checker.push();
+            checker.add(z3.Not(encoded));
+        }
+        return checker;
+    };
     try {
-        search.add(variables.encode(target));
-        checker.add(z3.Not(variables.encode(target)));
+        search.add(encoded);
         const wanted = implies(and(...problem.constraints), target);
         const order = problem.widenOrder ?? problem.variables.map((_, index) => index);
         const cubes: Cube[] = [];
@@ -146,6 +169,7 @@ async function cubesOf(
                         (value) => value !== cube[variable][0],
                     ),
                 );
+                const checker = checking();
                 while (candidates.size > 0) {
                     checker.push();
                     checker.add(
@@ -172,7 +196,7 @@ async function cubesOf(
         }
     } finally {
         search.pop();
-        checker.pop();
+        checker?.pop();
     }
 }
 
@@ -241,11 +265,15 @@ async function answer(problem: SolverProblem): Promise<SolverAnswer[]> {
     }
     const z3 = await ready;
     const variables = new OneHot(z3, problem.variables);
-    // One pair of solvers for the problem: what every request satisfies, then each query in a scope of its own.
-    const solvers = { search: new z3.Solver(), checker: new z3.Solver() };
-    for (const solver of [solvers.search, solvers.checker]) {
-        solver.add(...variables.domain(), ...problem.constraints.map((constraint) => variables.encode(constraint)));
-    }
+    // What every request satisfies, encoded once; each query then in a scope of its own.
+    const base = [...variables.domain(), ...problem.constraints.map((constraint) => variables.encode(constraint))];
+    const withBase = () => {
+        const solver = new z3.Solver();
+        solver.add(...base);
+        return solver;
+    };
+    let checker: Solver | undefined;
+    const solvers: Solvers = { search: withBase(), checker: () => (checker ??= withBase()) };
     const answers: SolverAnswer[] = [];
     for (const query of problem.queries) {
         answers.push(await cubesOf(z3, problem, variables, solvers, query.target, query.id));
