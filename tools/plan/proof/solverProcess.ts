@@ -12,18 +12,24 @@ import { SolverAnswer, SolverProblem } from "./formula";
 export type SolverOutcome =
     { readonly ok: true; readonly answers: readonly SolverAnswer[] } | { readonly ok: false; readonly reason: string };
 
-/** The wall-clock limit of one problem, unless a session is given another. */
+/** The wall-clock limit of one problem, once Z3 is loaded, unless a session is given another. */
 export const SOLVER_TIME_LIMIT_MS = 30_000;
+
+/** How long Z3 may take to load in a new process: a machine under load may take seconds. */
+const STARTUP_LIMIT_MS = 60_000;
 
 /** A solver process for a run of problems. */
 export class SolverSession {
     private child?: ChildProcess;
+    /** Whether the process has said that Z3 is loaded; those waiting for it, otherwise. */
+    private ready = false;
+    private onReady: (() => void)[] = [];
     private buffered = "";
     private stderr = "";
     private pending?: { resolve: (outcome: SolverOutcome) => void };
     private queue: Promise<unknown> = Promise.resolve();
 
-    /** @param timeLimitMs How long one problem may take before the process is killed. */
+    /** @param timeLimitMs How long one problem may take, once Z3 is loaded, before the process is killed. */
     constructor(private readonly timeLimitMs = SOLVER_TIME_LIMIT_MS) {}
 
     /** Starts the process now, so that Z3 is loaded by the first problem. */
@@ -51,16 +57,34 @@ export class SolverSession {
     private solveNow(problem: SolverProblem): Promise<SolverOutcome> {
         const child = this.ensureChild();
         return new Promise<SolverOutcome>((resolve) => {
-            const timer = setTimeout(() => {
-                this.finish({
-                    ok: false,
-                    reason: `the solver gave no answer within ${this.timeLimitMs / 1000} s, and its process was killed`,
-                });
-                this.kill();
-            }, this.timeLimitMs);
+            let timer: NodeJS.Timeout | undefined;
+            const limit = (ms: number, reason: string) => {
+                clearTimeout(timer);
+                timer = setTimeout(() => {
+                    this.finish({ ok: false, reason });
+                    this.kill();
+                }, ms);
+            };
+            // The problem's own limit runs from when Z3 is loaded, so that a slow start on a busy
+            // machine is never taken for a problem Z3 cannot answer.
+            const solving = () =>
+                limit(
+                    this.timeLimitMs,
+                    `the solver gave no answer within ${this.timeLimitMs / 1000} s, and its process was killed`,
+                );
+            if (this.ready) {
+                solving();
+            } else {
+                limit(
+                    STARTUP_LIMIT_MS,
+                    `Z3 did not load within ${STARTUP_LIMIT_MS / 1000} s, and its process was killed`,
+                );
+                this.onReady.push(solving);
+            }
             this.pending = {
                 resolve: (outcome) => {
                     clearTimeout(timer);
+                    this.onReady = [];
                     resolve(outcome);
                 },
             };
@@ -89,6 +113,8 @@ export class SolverSession {
             env: { ...process.env, NODE_PATH: nodeModulesDir() },
         });
         this.child = child;
+        this.ready = false;
+        this.onReady = [];
         this.buffered = "";
         this.stderr = "";
         child.stdout.setEncoding("utf8");
@@ -123,7 +149,12 @@ export class SolverSession {
     }
 
     private receive(line: string): void {
-        if (line.startsWith("ANSWER ")) {
+        if (line === "READY") {
+            this.ready = true;
+            const waiting = this.onReady;
+            this.onReady = [];
+            waiting.forEach((start) => start());
+        } else if (line.startsWith("ANSWER ")) {
             try {
                 this.finish({ ok: true, answers: JSON.parse(line.slice("ANSWER ".length)) as SolverAnswer[] });
             } catch (error) {

@@ -5,8 +5,9 @@
 // (solverProcess.ts), and a crash costs only the answer.
 //
 // Protocol: one problem per line of JSON on stdin, one line `ANSWER <json>`
-// (the answers, in the queries' order) on stdout per problem. Z3 starts
-// loading at once, so that it is ready by the time the plan has a problem.
+// (the answers, in the queries' order) or `FAILED <json>` on stdout per
+// problem, and `READY` once Z3 is loaded. Z3 starts loading at once, so that
+// it is ready by the time the plan has a problem.
 import * as readline from "readline";
 import type { Bool as Z3Bool, Context as Z3Context, Model as Z3Model, Solver as Z3Solver } from "z3-solver";
 import { and, Cube, FiniteVariable, Formula, holdsAt, implies, SolverAnswer, SolverProblem } from "./formula";
@@ -293,6 +294,11 @@ lines.on("line", (line) => {
         }
     });
 });
+// Say when Z3 is loaded: the plan's limit on each problem runs from then.
+ready.then(
+    () => process.stdout.write("READY\n"),
+    () => undefined, // each problem's answer says why
+);
 lines.on("close", () => {
     // Z3's threads keep the process alive: end it once every answer is written.
     void queue.then(() => process.exit(0));
