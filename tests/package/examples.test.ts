@@ -2,9 +2,10 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { ACCESS_PROFILES, EXPORT_ROLE_TYPE } from "../../components";
+import { EXPORT_ROLE_TYPE } from "../../components/exportRole";
+import { ACCESS_PROFILES } from "../../components/policies/accessProfile";
 import { PROJECT_DIR } from "../../tools/projectDir";
-import { PackageSchema, SCHEMA_FILE } from "../../tools/schema/componentProvider";
+import { PackageSchema, SCHEMA_FILE } from "../../tools/schema/packageSchema";
 
 // The Python and YAML examples cannot run here (they need the Pulumi CLI to
 // generate their SDKs), so they are held to the schema those SDKs are
