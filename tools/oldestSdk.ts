@@ -3,7 +3,7 @@
 // package-lock.json in tests/package/oldestSdk/ into a cache folder outside the
 // repository, once per lock file:
 //
-//   npx ts-node --transpile-only tools/oldestSdk.ts   # installs if needed; prints the node_modules folder
+//   npx ts-node --transpile-only tools/oldestSdk.ts   # installs if needed; prints its node_modules folder
 //
 // The folder is $PINPOINT_EXPORT_SDK_CACHE, else ${XDG_CACHE_HOME:-$HOME/.cache}/pinpoint-export,
 // then oldest-sdk-<hash of the lock file>. tests/package/oldestSdk.test.ts
@@ -70,7 +70,10 @@ export async function oldestSdkModules(): Promise<{ modules: string; installed: 
 
 if (require.main === module) {
     oldestSdkModules().then(
-        ({ modules, installed }) => process.stdout.write(`${installed ? "installed" : "already there"}: ${modules}\n`),
+        ({ modules, installed }) => {
+            process.stderr.write(installed ? "Installed the oldest SDKs.\n" : "The oldest SDKs are installed.\n");
+            process.stdout.write(`${modules}\n`);
+        },
         (error: unknown) => {
             process.stderr.write(`${(error as Error).message}\n`);
             process.exit(1);
