@@ -26,10 +26,10 @@ export type SettingInputs = {
  * such checks have passed, so a bad late value registers none of the
  * resources, not just those built from it. A failed check does not fail those
  * values either: they never resolve, and the failure is reported once, by
- * {@link CheckedSettings.finish}. (A failed input would fail each resource's
- * registration, which the SDK reports once per resource, and leaves the
- * resource's URN unresolved for good, which hangs a component provider; see
- * exportRoleProvider.ts.)
+ * {@link CheckedSettings.finish}, as an ExportRoleInputError. (A failed input
+ * would fail each resource's registration, which the SDK reports with its
+ * stack trace, and leave the resource's URN unresolved for good, which hangs a
+ * component provider; see exportRoleProvider.ts.)
  */
 export class CheckedSettings {
     private readonly checked = new Map<SettingName, pulumi.Output<unknown>>();

@@ -3,7 +3,6 @@ import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { EXPORT_ROLE_TYPE } from "../../components/exportRole";
-import { ACCESS_PROFILES } from "../../components/policies/accessProfile";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import { PackageSchema, SCHEMA_FILE } from "../../tools/schema/packageSchema";
 
@@ -15,6 +14,11 @@ const exportRole = schema.resources[EXPORT_ROLE_TYPE];
 const inputs = Object.keys(exportRole.inputProperties);
 const outputs = Object.keys(exportRole.properties);
 const required = exportRole.requiredInputs ?? [];
+// The values the schema's enum type allows for accessProfile.
+const accessProfileRef = exportRole.inputProperties.accessProfile.$ref!.replace(/^#\/types\//, "");
+const ACCESS_PROFILES = (schema.types[accessProfileRef] as { enum: { value: string }[] }).enum.map(
+    (member) => member.value,
+);
 
 function example(...segments: string[]): string {
     return fs.readFileSync(path.join(PROJECT_DIR, "examples", ...segments), "utf8");
