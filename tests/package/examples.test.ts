@@ -87,7 +87,7 @@ describe("the examples for other languages", () => {
             );
         }
         for (const [, profile] of source.matchAll(/access_profile="(\w+)"/g)) {
-            assert.ok(ACCESS_PROFILES.includes(profile as never), `access_profile ${profile}`);
+            assert.ok(ACCESS_PROFILES.includes(profile), `access_profile ${profile}`);
         }
     });
 });
