@@ -118,11 +118,24 @@ describe("ExportRole under faults", () => {
     });
 
     // What the engine does when a provider refuses a resource: it reports the provider's error
-    // against that resource itself, stops the deployment and never answers the registration, or
-    // answers it as failed with --continue-on-error (pulumi/pulumi's source_eval.go, "resource
-    // monitor shut down while waiting on step's done channel"). A refusal reaches the program as
-    // an error only where an engine answers the registration with one, as the mocks do when
+    // against that resource itself and stops the deployment; the registration gets only
+    // UNAVAILABLE (pulumi/pulumi's source_eval.go: "resource monitor shut down while waiting on
+    // step's done channel"), which the SDK takes for the monitor shutting down and does not report.
+    // With --continue-on-error it is answered as failed, its outputs unknown. A refusal reaches the
+    // program as an error only where the registration is answered with one, as the mocks do when
     // newResource throws: then the SDK reports that error itself, as for any resource.
+    describe("a resource the provider refuses, as the engine handles it", () => {
+        it("leaves the engine's report of it the only message: ExportRole reports nothing, and hands out no role", async () => {
+            const { component, reported, record } = await build(
+                { refusedAsTheEngineDoes: [ROLE] },
+                { ...BUCKET_AND_FOLDER, accountId: "123456789012", region: "us-east-1" },
+            );
+            assert.deepEqual(reported, []);
+            assert.ok(!registeredTypes(record).includes(ATTACHMENT), "the attachment waits for the role");
+            assert.equal(await stateAfterSettling(promiseOf(component.roleArn)), "pending");
+        });
+    });
+
     describe("a resource the provider refuses, answered as an error as the mocks do", () => {
         const GIVEN = { ...BUCKET_AND_FOLDER, accountId: "123456789012", region: "us-east-1" };
         const REFUSED = [
