@@ -52,7 +52,10 @@ export async function oldestSdkModules(): Promise<{ modules: string; installed: 
             cwd: staging,
             maxBuffer: 1 << 24,
         }).catch((error: { stderr?: string; message: string }) => {
-            throw new Error(`npm ci of tests/package/oldestSdk failed: ${error.stderr || error.message}`);
+            throw new Error(
+                `npm ci of tests/package/oldestSdk/ into ${dir} failed (it needs the npm registry, once): ` +
+                    (error.stderr || error.message),
+            );
         });
         try {
             fs.renameSync(staging, dir);
