@@ -3,7 +3,7 @@
 // package.json's "exports" and "main" name the npm library); `npm run plan`
 // runs it offline. It takes the component from the library's entry, as a
 // program that installs the package would; Pulumi's schema analyzer, which
-// starts from this file for `pulumi package add`, follows that import to
+// starts from this file when `npm run schema` runs it, follows that import to
 // ExportRole (README, "Packaging").
 import { ExportRole } from "./components";
 import { stackExportRoleArgs } from "./program/stackArgs";

@@ -26,10 +26,10 @@ export type SettingInputs = {
  * such checks have passed, so a bad late value registers none of the
  * resources, not just those built from it. A failed check does not fail those
  * values either: they never resolve, and the failure is reported once, by
- * {@link CheckedSettings.finish}. (A failed input would fail each resource's
- * registration, which the SDK reports once per resource, and leaves the
- * resource's URN unresolved for good, which hangs a component provider; see
- * exportRoleProvider.ts.)
+ * {@link CheckedSettings.finish}, as an ExportRoleInputError. (A failed input
+ * would fail each resource's registration, which the SDK reports with its
+ * stack trace, and leave the resource's URN unresolved for good, which hangs a
+ * component provider; see exportRoleProvider.ts.)
  */
 export class CheckedSettings {
     private readonly checked = new Map<SettingName, pulumi.Output<unknown>>();
@@ -82,7 +82,7 @@ export class CheckedSettings {
             ]),
         );
         const derived = pulumi.all(values).apply(async (resolved) => {
-            const problems = findProblems(resolved, argumentName);
+            const problems = findProblems(resolved);
             if (problems.length > 0) {
                 return this.failWith(problems);
             }
@@ -129,8 +129,8 @@ export class CheckedSettings {
                 const problems = isLookupFailure(value)
                     ? [lookupProblem(setting, value)]
                     : [
-                          ...findMissing({ [setting]: value }, argumentName, howToPass, requiredLate(setting)),
-                          ...findProblems({ [setting]: value }, argumentName),
+                          ...findMissing({ [setting]: value }, howToPass, requiredLate(setting)),
+                          ...findProblems({ [setting]: value }),
                       ];
                 return problems.length > 0 ? this.failWith(problems) : value;
             });
@@ -145,7 +145,7 @@ export class CheckedSettings {
         const secret = new Set<string>();
         for (const [setting, isSecret] of this.secrets) {
             if (await isSecret.catch(() => false)) {
-                secret.add(argumentName(setting));
+                secret.add(setting);
             }
         }
         this.fail(
@@ -169,7 +169,7 @@ export function assertKnownSettingsValid(heading: string, inputs: SettingInputs)
             known[setting] = inputs[setting];
         }
     }
-    const problems = [...findMissing(inputs, argumentName, howToPass), ...findProblems(known, argumentName)];
+    const problems = [...findMissing(inputs, howToPass), ...findProblems(known)];
     if (problems.length > 0) {
         throw new ExportRoleInputError(heading, problems);
     }
@@ -188,15 +188,11 @@ function requiredLate(setting: SettingName): SettingName[] {
 
 function lookupProblem(setting: SettingName, failure: LookupFailure): Problem {
     return {
-        key: argumentName(setting),
+        key: setting,
         value: undefined,
         rule: `is not given, and AWS could not supply it (${failure.failedLookup} failed: ${failure.reason.replace(/\.$/, "")})`,
-        fix: `pass ${argumentName(setting)} in the ExportRole arguments, which avoids the lookup`,
+        fix: `${howToPass(setting)}, which avoids the lookup`,
     };
-}
-
-function argumentName(setting: SettingName): string {
-    return setting;
 }
 
 function howToPass(argument: string): string {

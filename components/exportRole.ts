@@ -5,8 +5,7 @@ import { Role } from "@pulumi/aws/iam/role";
 import { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
 import { callerAccountId, providerRegion } from "./awsLookups";
 import { assertKnownSettingsValid, CheckedSettings, SettingInputs } from "./checkedSettings";
-import { whenRegistered } from "./childRegistration";
-import { recordOutcome } from "./constructionOutcome";
+import { AccessProfile } from "./policies/accessProfile";
 import { s3UrlPrefix } from "./policies/exportLocation";
 import { buildExportPolicy } from "./policies/exportPolicy";
 import { partitionOfRegion } from "./policies/partition";
@@ -55,12 +54,25 @@ export interface ExportRoleArgs {
      * `writeOnly` grants only listing the folder and writing objects into it. `writeOnly` is narrower than
      * AWS's documented policy and is not itself documented by AWS: try one export with it before relying on it.
      */
-    readonly accessProfile?: pulumi.Input<string>;
+    readonly accessProfile?: pulumi.Input<AccessProfile>;
     /**
      * The ARN of the KMS key that encrypts the bucket (SSE-KMS). When set, the role may use that key through
      * S3 alone, as writing to such a bucket needs. A key ARN, not an alias. Default: none.
      */
     readonly kmsKeyArn?: pulumi.Input<string>;
+}
+
+// How the checks of each ExportRole's late values end, kept beside the component rather than on
+// it: Pulumi's schema analyzer makes every property of the class an output of the component.
+const outcomes = new WeakMap<ExportRole, Promise<void>>();
+
+/**
+ * How the checks of the values `exportRole` was given as Outputs, and of those it looked up, end:
+ * resolved once all passed (or cannot run, their values being unknown in a preview), rejected with
+ * the one ExportRoleInputError that lists what is wrong, in which case no child was registered.
+ */
+export function checksOf(exportRole: ExportRole): Promise<void> {
+    return outcomes.get(exportRole)!;
 }
 
 /**
@@ -161,44 +173,20 @@ export class ExportRole extends pulumi.ComponentResource {
             { parent: this },
         );
 
-        // One outcome, reported once (constructionOutcome.ts). The outputs wait
-        // for it to succeed and never fail: a failed output would be reported
-        // again by everything built from it, the stack's outputs among them.
-        const checks = settings.finish();
-        const children = whenRegistered(name, [
-            { part: "policy", name: `${name}-policy`, resource: this.policy },
-            { part: "role", name: `${name}-role`, resource: this.role },
-            { part: "attachment", name: `${name}-attachment`, resource: this.attachment },
-        ]);
-        // Two chains from the same steps: the outcome's rejection must stay unhandled in a
-        // program (that is how the runner reports it), and the outputs' handles its own.
-        recordOutcome(
-            this,
-            Promise.all([checks, children]).then(() => undefined),
-        );
-        const created = onSuccess(Promise.all([checks, children]));
-
-        // Each reads a child's output only once the outcome is a success: a child the engine
-        // refused rejects its outputs, and that rejection must not reach these.
-        this.roleArn = created.apply(() => this.attachment.id.apply(() => this.role.arn));
-        this.roleName = created.apply(() => this.role.name);
-        this.policyArn = created.apply(() => this.policy.arn);
+        // The children's outputs, as they are: a child the engine refuses is reported by the engine.
+        this.roleArn = this.attachment.id.apply(() => this.role.arn);
+        this.roleName = this.role.name;
+        this.policyArn = this.policy.arn;
+        // How the late checks end, for the component provider to await. In a TypeScript program
+        // nothing awaits it: a failed check is an unhandled rejection of an ExportRoleInputError,
+        // a pulumi.RunError, which the program runner prints once, as the program's error.
+        outcomes.set(this, settings.finish());
         // The component's state records what is its own: where the exports go. The role's and
         // the policy's names and ARNs are in their own state already, and registering copies of
         // them costs the SDK more per ExportRole than all of this component's own work
         // (CONTRIBUTING.md, "Performance").
         this.registerOutputs({ s3UrlPrefix: exportsUrl });
     }
-}
-
-/** An Output that resolves when `step` does, and never when it fails: the failure is reported elsewhere. */
-function onSuccess(step: Promise<unknown>): pulumi.Output<void> {
-    return pulumi.output(
-        step.then(
-            () => undefined,
-            () => new Promise<void>(() => undefined),
-        ),
-    );
 }
 
 /** The role's description when none is given: where its exports go. IAM can change it in place. */

@@ -1,32 +1,26 @@
 import * as pulumi from "@pulumi/pulumi";
-import { describeProblem, formatProblems, Problem } from "./validation/violation";
+import { formatProblems, Problem } from "./validation/violation";
 
 /**
- * The error for bad inputs: one message that lists every problem.
+ * The error for bad arguments: one message that lists every problem, each
+ * naming the argument, showing its value, stating the rule and, where there is
+ * an obvious one, the fix.
  *
- * It is an `InputPropertiesError`, so the engine shows each problem against its
- * property when the component is built for another language. It also carries
- * the brand of `pulumi.RunError`, which the Node.js program runner checks (with
- * `RunError.isInstance`) to print the message without a stack trace: a user's
- * mistake is not a crash.
+ * It is a `pulumi.RunError`, which the Pulumi program runner prints as its
+ * message alone, without a stack trace: a user's mistake is not a crash. A
+ * program in another language gets the same problems listed against each
+ * argument.
  */
-export class ExportRoleInputError extends pulumi.InputPropertiesError {
-    /** Read by `pulumi.RunError.isInstance`. */
-    public readonly __pulumiRunError = true;
-
-    /** The problems, one per bad key or argument. */
+export class ExportRoleInputError extends pulumi.RunError {
+    /** The problems, one per bad argument, in the order the message lists them. */
     public readonly problems: readonly Problem[];
 
     /**
-     * @param heading The first line, saying whose inputs are bad.
+     * @param heading The first line, saying whose arguments are bad.
      * @param problems The problems, listed one per line under the heading.
      */
     constructor(heading: string, problems: readonly Problem[]) {
-        const message = formatProblems(heading, problems);
-        super({
-            message,
-            errors: problems.map((problem) => ({ propertyPath: problem.key, reason: describeProblem(problem) })),
-        });
+        super(formatProblems(heading, problems));
         this.name = "ExportRoleInputError";
         this.problems = problems;
     }

@@ -1,62 +1,58 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { ConstructResult } from "@pulumi/pulumi/provider";
-import { ComponentProvider } from "@pulumi/pulumi/provider/experimental";
-import { outcomeOf } from "./constructionOutcome";
-import { EXPORT_ROLE_TYPE, ExportRole, ExportRoleArgs } from "./exportRole";
+import { ConstructResult, Provider } from "@pulumi/pulumi/provider";
+import { checksOf, EXPORT_ROLE_TYPE, ExportRole, ExportRoleArgs } from "./exportRole";
+import { ExportRoleInputError } from "./exportRoleInputError";
+import { describeProblem } from "./validation/violation";
 
-/** The outputs construct hands back to the engine: every public output of ExportRole, as the schema lists them. */
-export const EXPORT_ROLE_OUTPUTS = [
-    "role",
-    "policy",
-    "attachment",
-    "roleArn",
-    "roleName",
-    "policyArn",
-    "s3UrlPrefix",
-] as const satisfies readonly (keyof ExportRole)[];
-
-/**
- * The provider name Pulumi's plugin host derives from an npm package name: the
- * scope dropped, every character but letters, digits, `-` and `_` made a `-`.
- */
-export function providerNameOf(packageName: string): string {
-    return packageName.replace(/^@[^/]*\//, "").replace(/[^-a-zA-Z0-9_]/g, "-");
+/** The parts of the package schema this provider reads. */
+interface PackageSchema {
+    readonly version: string;
+    readonly resources: Readonly<Record<string, { readonly properties: Readonly<Record<string, unknown>> }>>;
 }
 
 /**
  * The component provider that serves ExportRole to programs in other
- * languages: the SDK's, with its schema, but a construct of its own that
- * always answers.
+ * languages (`pulumi package add`), written against the SDK's public
+ * `Provider` interface, as old as the peer range.
  *
- * Why: when an input of a resource is an Output that fails, @pulumi/pulumi
- * (3.248.0 and before) rejects the resource's registration but never settles
- * its URN, ID or outputs (runtime/resource.js: prepareResource fails before
- * resolveURN is ever called). The SDK's construct (provider/server.js) then
- * serializes the component's state, which awaits each child's ID and URN, so
- * it waits for good. The SDK's plugin host only answers because its
- * unhandled-rejection handler fails every request in flight, the other
- * ExportRoles of the same program among them, after logging the error a
- * second time with its stack trace. tests/package/construct.test.ts reproduces
- * the first two with a bare resource, and tests/package/pluginHost.test.ts
- * runs the plugin host.
+ * Its schema is the committed schema.json, which `npm run schema` generates
+ * with Pulumi's analyzer and the schema test holds equal to it; construct
+ * hands back the outputs that schema lists.
  *
- * ExportRole never gives a child a failing input (checkedSettings.ts), and
- * records how its construction ends (constructionOutcome.ts). This construct
- * awaits that outcome before it hands the state over: a bad late value gives
- * the same InputPropertiesError, listed against each argument, as a bad value
- * given outright, and nothing is left unhandled.
+ * Why construct awaits the checks: when an input of a resource is an Output
+ * that fails, @pulumi/pulumi (3.142.0 to 3.248.0) rejects the resource's
+ * registration but never settles its URN, ID or outputs
+ * (runtime/resource.js: prepareResource fails before resolveURN is ever
+ * called). The SDK's provider server serializes the state construct returns,
+ * which awaits each child's URN, so it would wait for good; only the
+ * server's unhandled-rejection handler answers, by failing every request in
+ * flight. tests/package/construct.test.ts reproduces this with a bare
+ * resource. ExportRole never gives a child a failing input (checkedSettings.ts):
+ * a failed check leaves the children unregistered and rejects the checks'
+ * outcome (`checksOf`), which this construct awaits, so the engine gets the
+ * same InputPropertiesError, listed against each argument, as for a bad value
+ * given outright.
  */
-export class ExportRoleProvider extends ComponentProvider {
-    /** @param packageDir The directory of this package: its package.json names the provider, its source gives the schema. */
+export class ExportRoleProvider implements Provider {
+    /** The package's version, as the schema states it. */
+    public readonly version: string;
+    /** The package schema, as schema.json holds it. */
+    public readonly schema: string;
+    /** The outputs construct hands back: those the schema lists. */
+    private readonly outputs: readonly string[];
+
+    /** @param packageDir The directory of this package, which holds schema.json. */
     constructor(packageDir: string) {
-        const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")) as { name: string };
-        super({ dirname: packageDir, name: providerNameOf(manifest.name), components: [ExportRole] });
+        this.schema = fs.readFileSync(path.join(packageDir, "schema.json"), "utf8");
+        const schema = JSON.parse(this.schema) as PackageSchema;
+        this.version = schema.version;
+        this.outputs = Object.keys(schema.resources[EXPORT_ROLE_TYPE].properties);
     }
 
-    /** Builds an ExportRole as the engine asks, and answers once it is built or has failed. */
-    public override async construct(
+    /** Builds an ExportRole as the engine asks, and answers once its checks have passed or failed. */
+    public async construct(
         name: string,
         type: string,
         inputs: pulumi.Inputs,
@@ -65,11 +61,24 @@ export class ExportRoleProvider extends ComponentProvider {
         if (type !== EXPORT_ROLE_TYPE) {
             throw new Error(`unknown resource type ${type}: this package serves ${EXPORT_ROLE_TYPE} only`);
         }
-        const component = new ExportRole(name, inputs as unknown as ExportRoleArgs, options);
-        await outcomeOf(component);
-        return {
-            urn: component.urn,
-            state: Object.fromEntries(EXPORT_ROLE_OUTPUTS.map((output) => [output, component[output]])),
-        };
+        try {
+            const component = new ExportRole(name, inputs as unknown as ExportRoleArgs, options);
+            await checksOf(component);
+            const properties = component as unknown as Readonly<Record<string, unknown>>;
+            return {
+                urn: component.urn,
+                state: Object.fromEntries(this.outputs.map((output) => [output, properties[output]])),
+            };
+        } catch (error) {
+            throw error instanceof ExportRoleInputError ? listedByArgument(error) : error;
+        }
     }
+}
+
+/** The problems as the engine shows them to a program in another language: each against its argument. */
+function listedByArgument(error: ExportRoleInputError): pulumi.InputPropertiesError {
+    return new pulumi.InputPropertiesError({
+        message: error.message,
+        errors: error.problems.map((problem) => ({ propertyPath: problem.key, reason: describeProblem(problem) })),
+    });
 }

@@ -2,8 +2,10 @@
 // package (`pulumi package add`): @pulumi/pulumi's cmd/run-plugin requires the
 // package's directory, so Node.js loads package.json "main", the build of this
 // file. It exports a function and no component class, so the host calls the
-// function instead of serving the classes it finds with the SDK's own provider
-// (see exportRoleProvider.ts for why).
+// function instead of serving the classes it finds with the SDK's own
+// component provider, which would analyze the TypeScript source at every start
+// and whose construct waits for good on a bad value given as an Output (see
+// exportRoleProvider.ts).
 import * as path from "path";
 import { main } from "@pulumi/pulumi/provider";
 import { ExportRoleProvider } from "./exportRoleProvider";

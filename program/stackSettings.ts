@@ -67,7 +67,7 @@ export function readStackSettings(
         });
     }
     problems.push(
-        ...findMissing(values, keyOf, (key) => `run \`pulumi config set ${key} <value>\``),
+        ...findMissing(values, (key) => `run \`pulumi config set ${key} <value>\``, REQUIRED_SETTINGS, keyOf),
         ...findProblems(values, keyOf),
     );
     if (problems.length > 0) {

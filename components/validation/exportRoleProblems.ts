@@ -71,14 +71,18 @@ export const REQUIRED_SETTINGS: readonly SettingName[] = ["bucket", "folder"];
 export type SettingValues = Partial<Record<SettingName, unknown>>;
 
 /**
- * Every problem with the given settings, each named by `keyOf(setting)`.
+ * Every problem with the given settings, each named by `keyOf(setting)`: by
+ * default the setting's own name, which is the ExportRole argument.
  *
  * Only the settings present are checked, so this works on whatever part of the
  * settings is known: rules that join several settings (partitions must agree,
  * the finished policies must fit IAM's quotas) run once all their settings are
  * present and valid on their own.
  */
-export function findProblems(values: SettingValues, keyOf: (setting: SettingName) => string): Problem[] {
+export function findProblems(
+    values: SettingValues,
+    keyOf: (setting: SettingName) => string = (setting) => setting,
+): Problem[] {
     const problems: Problem[] = [];
     const valid = new Map<SettingName, unknown>();
     const report = (setting: SettingName, violation: Violation | undefined) => {
@@ -139,12 +143,15 @@ export function findProblems(values: SettingValues, keyOf: (setting: SettingName
     return problems;
 }
 
-/** A problem for each of the `required` settings that is absent, named by `keyOf(setting)`. */
+/**
+ * A problem for each of the `required` settings that is absent, named by
+ * `keyOf(setting)` (by default the argument's name), with `howToSet(key)` as its fix.
+ */
 export function findMissing(
     values: SettingValues,
-    keyOf: (setting: SettingName) => string,
     howToSet: (key: string) => string,
     required: readonly SettingName[] = REQUIRED_SETTINGS,
+    keyOf: (setting: SettingName) => string = (setting) => setting,
 ): Problem[] {
     return required
         .filter((setting) => values[setting] === undefined)

@@ -19,7 +19,7 @@ export type Rule = (value: unknown) => Violation | undefined;
 export interface Problem extends Violation {
     /** The key or argument as the user wrote it, e.g. `pinpoint-export:bucket` or `bucket`. */
     readonly key: string;
-    /** The offending value. */
+    /** The offending value; a secret's value is not kept, and shows as `[secret]` in messages. */
     readonly value: unknown;
 }
 

@@ -289,7 +289,6 @@ describe("ExportRole", () => {
                         pulumi.RunError.isInstance(error),
                         "the program runner must print it without a stack trace",
                     );
-                    assert.ok(pulumi.InputPropertiesError.isInstance(error));
                     assert.deepEqual(
                         error.problems.map((problem) => problem.key),
                         ["bucket", "folder", "accountId"],

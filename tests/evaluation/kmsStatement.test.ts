@@ -134,7 +134,7 @@ describe("IAM's size quota, with the KMS key statement", () => {
     const folderOf = (levels: number) => Array.from({ length: levels }, () => "aaa").join("/");
     const deepestFitting = (kmsKeyArn?: string) => {
         let levels = 1;
-        while (findProblems({ ...settings, folder: folderOf(levels + 1), kmsKeyArn }, (key) => key).length === 0) {
+        while (findProblems({ ...settings, folder: folderOf(levels + 1), kmsKeyArn }).length === 0) {
             levels++;
         }
         return levels;
@@ -144,7 +144,7 @@ describe("IAM's size quota, with the KMS key statement", () => {
         const withoutKey = deepestFitting(undefined);
         const withKey = deepestFitting(KEY);
         assert.ok(withKey < withoutKey, `deepest fitting folder: ${withKey} levels with a key, ${withoutKey} without`);
-        const problems = findProblems({ ...settings, folder: folderOf(withoutKey), kmsKeyArn: KEY }, (key) => key);
+        const problems = findProblems({ ...settings, folder: folderOf(withoutKey), kmsKeyArn: KEY });
         assert.equal(problems.length, 1);
         assert.match(
             describeProblem(problems[0]),

@@ -8,7 +8,8 @@ import * as os from "os";
 import * as path from "path";
 import { Bucket } from "@pulumi/aws/s3/bucket";
 import { LocalWorkspace, OutputMap, Stack } from "@pulumi/pulumi/automation";
-import { buildExportPolicy, buildTrustPolicy, ExportRole, partitionOfRegion, renderPolicy } from "../../components";
+import { buildExportPolicy, buildTrustPolicy, ExportRole, renderPolicy } from "../../components";
+import { partitionOfRegion } from "../../components/policies/partition";
 import { awsCli, policyDocument, waitUntilRoleGone } from "./awsCli";
 import { missingPrerequisites } from "./prerequisites";
 

@@ -2,10 +2,10 @@ import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { Policy } from "@pulumi/aws/iam/policy";
 import { Role } from "@pulumi/aws/iam/role";
-import { EXPORT_ROLE_TYPE } from "../../components";
+import { EXPORT_ROLE_TYPE } from "../../components/exportRole";
 import { ExportRoleProvider } from "../../components/exportRoleProvider";
 import { GET_CALLER_IDENTITY, GET_REGION } from "../../tools/awsInvokeTokens";
-import { sharedComponentProvider } from "../support/componentProvider";
+import { PROJECT_DIR } from "../../tools/projectDir";
 import { MOCK_AWS, useMocks } from "../support/mocks";
 import { promiseOf, promisesOf, stateAfterSettling, unhandledRejectionsDuring } from "../support/outputs";
 
@@ -23,12 +23,8 @@ interface ResourceReference {
 // request: plain values, and Outputs for values that depend on other resources
 // (a Python program's `bucket.bucket`). The argument names are the schema's.
 
-describe("construct (how a Python, Go, .NET, Java or YAML program gets an ExportRole)", function () {
-    this.timeout(60000);
-    let provider: ExportRoleProvider;
-    before(() => {
-        provider = sharedComponentProvider();
-    });
+describe("construct (how a Python, Go, .NET, Java or YAML program gets an ExportRole)", () => {
+    const provider = new ExportRoleProvider(PROJECT_DIR);
 
     it("builds the component under the caller's stack, with its three children", async () => {
         const record = await useMocks();
@@ -182,31 +178,63 @@ describe("construct (how a Python, Go, .NET, Java or YAML program gets an Export
                 "pending",
             );
         });
+
+        it("answers with the engine's error when a child is refused, rather than waiting", async () => {
+            await useMocks(MOCK_AWS, { refusedResources: { "aws:iam/role:Role": "EntityAlreadyExists: exists" } });
+            let answer: Promise<unknown> | undefined;
+            const reported = await unhandledRejectionsDuring(async () => {
+                const result = await provider.construct(
+                    "refused",
+                    EXPORT_ROLE_TYPE,
+                    { ...GIVEN, bucket: "example-bucket" },
+                    {},
+                );
+                // What the provider server does with the state before it answers the engine.
+                answer = pulumi.runtime.serializeResourceProperties("construct state", result.state);
+                answer.catch(() => undefined);
+            });
+            await assert.rejects(
+                answer!,
+                /failed to register new resource refused-role .*EntityAlreadyExists: exists$/,
+            );
+            // The SDK's own, one error object however many outputs it fails; none of ExportRole's.
+            assert.equal(reported.length, 1);
+        });
     });
 });
 
-// Why ExportRoleProvider awaits how the construction ends, shown with a bare
-// resource and no code of this package: @pulumi/pulumi 3.248.0 never settles
-// the URN of a resource whose input failed, and its construct serializes the
-// component's state, which awaits the URNs of the children it holds.
+// The SDK behaviour ExportRole and its provider work around, shown with a bare
+// resource and no code of this package: @pulumi/pulumi (3.142.0 to 3.248.0)
+// rejects the registration of a resource whose input Output failed, and never
+// settles the resource's URN, ID or outputs. A provider's construct, which
+// serializes the state it returns as provider/server.js does, then waits for
+// good. The smallest reproduction, for a report upstream.
 describe("@pulumi/pulumi, when an input of a resource fails", () => {
+    class Thing extends pulumi.CustomResource {
+        constructor(name: string, args: { value: pulumi.Input<string> }) {
+            super("test:index:Thing", name, args);
+        }
+    }
+    const failing = () => pulumi.output(Promise.reject(new Error("a bad input")));
+
     it("rejects the registration, unhandled, and never settles the resource's URN", async () => {
         await useMocks();
-        let policy: Policy | undefined;
-        const failure = new Error("a bad input");
+        let resource: Thing | undefined;
         const reported = await unhandledRejectionsDuring(() => {
-            policy = new Policy("bare", { policy: pulumi.output(Promise.reject(failure)) });
+            resource = new Thing("thing", { value: failing() });
         });
-        assert.deepEqual(reported, [failure]);
-        assert.equal(await stateAfterSettling(promiseOf(policy!.urn)), "pending");
+        assert.equal(reported.length, 1);
+        assert.match((reported[0] as Error).message, /a bad input$/);
+        assert.equal(await stateAfterSettling(promiseOf(resource!.urn)), "pending");
+        assert.equal(await stateAfterSettling(promiseOf(resource!.id)), "pending");
     });
 
     it("so a construct that serializes a state holding it, as provider/server.js does, waits for good", async () => {
         await useMocks();
         let state: Promise<unknown> | undefined;
         await unhandledRejectionsDuring(() => {
-            const policy = new Policy("bare", { policy: pulumi.output(Promise.reject(new Error("a bad input"))) });
-            state = pulumi.runtime.serializeResourceProperties("construct(test:index:Component, c)", { policy });
+            const thing = new Thing("thing", { value: failing() });
+            state = pulumi.runtime.serializeResourceProperties("construct(test:index:Component, c)", { thing });
         });
         assert.equal(await stateAfterSettling(state!), "pending");
     });

@@ -1,6 +1,6 @@
 import { strict as assert } from "assert";
 import * as grpc from "@grpc/grpc-js";
-import { EXPORT_ROLE_TYPE } from "../../components";
+import { EXPORT_ROLE_TYPE } from "../../components/exportRole";
 import { mockResourceState } from "../../tools/mockResourceState";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import { CALLER_STACK, FakeEngine, PluginProcess } from "../support/fakeEngine";

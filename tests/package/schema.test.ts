@@ -1,15 +1,17 @@
 import { strict as assert } from "assert";
 import * as fs from "fs";
+import * as path from "path";
+import { ACCESS_PROFILES } from "../../components/policies/accessProfile";
+import { EXPORT_ROLE_TYPE } from "../../components/exportRole";
+import { ExportRoleProvider } from "../../components/exportRoleProvider";
+import { PROJECT_DIR } from "../../tools/projectDir";
 import {
     PackageSchema,
     packageSchema,
     PropertySchema,
     ResourceSchema,
     SCHEMA_FILE,
-} from "../../tools/schema/componentProvider";
-import { EXPORT_ROLE_TYPE } from "../../components";
-import { EXPORT_ROLE_OUTPUTS } from "../../components/exportRoleProvider";
-import { sharedComponentProvider } from "../support/componentProvider";
+} from "../../tools/schema/packageSchema";
 
 // What the schema must say of each argument: its type, whether it is
 // required, and words its description must contain (the words a user of
@@ -32,7 +34,7 @@ const ARGUMENTS: readonly [name: string, type: PropertySchema, required: boolean
         false,
         "Tags for both the role and the policy",
     ],
-    ["accessProfile", { type: "string" }, false, "`writeOnly`"],
+    ["accessProfile", { $ref: "#/types/pinpoint-export:index:AccessProfile" }, false, "`writeOnly`"],
     ["kmsKeyArn", { type: "string" }, false, "KMS key that encrypts the bucket"],
 ];
 
@@ -65,7 +67,7 @@ describe("the package schema (what `pulumi package add` generates SDKs from)", f
     let exportRole: ResourceSchema;
     let awsVersion: string;
     before(async () => {
-        schema = await packageSchema(sharedComponentProvider());
+        schema = await packageSchema();
         exportRole = schema.resources[EXPORT_ROLE_TYPE];
         awsVersion = (
             JSON.parse(fs.readFileSync(require.resolve("@pulumi/aws/package.json"), "utf8")) as {
@@ -79,7 +81,27 @@ describe("the package schema (what `pulumi package add` generates SDKs from)", f
         assert.deepEqual(Object.keys(schema.resources), ["pinpoint-export:index:ExportRole"]);
         assert.equal(exportRole.isComponent, true);
         assert.match(exportRole.description ?? "", /^An IAM role that Amazon Pinpoint can assume/);
-        assert.deepEqual(schema.types, {}, "no argument needs a named type");
+        assert.deepEqual(Object.keys(schema.types), ["pinpoint-export:index:AccessProfile"]);
+    });
+
+    it("has accessProfile as an enum of the profiles, each described, so other languages' SDKs offer them", () => {
+        const { type, enum: members } = schema.types["pinpoint-export:index:AccessProfile"] as {
+            type: string;
+            enum: { name: string; value: string; description?: string }[];
+        };
+        assert.equal(type, "string");
+        assert.deepEqual(
+            members.map(({ name, value }) => [name, value]),
+            ACCESS_PROFILES.map((profile) => [profile, profile]),
+        );
+        assert.match(
+            members.find((member) => member.value === "documented")?.description ?? "",
+            /AWS's Pinpoint guide/,
+        );
+        assert.match(
+            members.find((member) => member.value === "writeOnly")?.description ?? "",
+            /not itself documented/,
+        );
     });
 
     it("has exactly the documented arguments, each with its type, requiredness and description", () => {
@@ -113,9 +135,14 @@ describe("the package schema (what `pulumi package add` generates SDKs from)", f
         assert.deepEqual(schema.dependencies, [{ name: "aws", version: awsVersion }]);
     });
 
-    it("lists the outputs the provider's construct hands back, in the same order", () => {
-        // construct takes them from this list rather than running the analyzer for every plugin start.
-        assert.deepEqual(Object.keys(exportRole.properties), [...EXPORT_ROLE_OUTPUTS]);
+    it("is what the plugin's provider serves, and gives its version", () => {
+        // The plugin serves schema.json as it is, rather than running the analyzer at every start.
+        const provider = new ExportRoleProvider(PROJECT_DIR);
+        assert.deepEqual(JSON.parse(provider.schema), schema);
+        const { version } = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "package.json"), "utf8")) as {
+            version: string;
+        };
+        assert.equal(provider.version, version);
     });
 
     it("has descriptions free of TSDoc markup, which other languages' SDKs would show verbatim", () => {
@@ -123,6 +150,9 @@ describe("the package schema (what `pulumi package add` generates SDKs from)", f
             exportRole.description,
             ...Object.values(exportRole.inputProperties).map((property) => property.description),
             ...Object.values(exportRole.properties).map((property) => property.description),
+            ...(schema.types["pinpoint-export:index:AccessProfile"] as { enum: { description?: string }[] }).enum.map(
+                (member) => member.description,
+            ),
         ];
         for (const description of descriptions) {
             assert.ok(description && !/\{@|^@\w/m.test(description), `description: ${description}`);

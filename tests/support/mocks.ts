@@ -40,8 +40,17 @@ export interface MockOptions {
     readonly failingInvokes?: Readonly<Record<string, string>>;
     /** Invokes that never answer, by token. */
     readonly unansweredInvokes?: readonly string[];
-    /** Resources the provider refuses to create, by type, with the error text it gives. */
+    /**
+     * Resources the provider refuses to create, by type, with the error text it gives, passed to the
+     * program as the registration's error (what the mocks can do, and no engine does).
+     */
     readonly refusedResources?: Readonly<Record<string, string>>;
+    /**
+     * Resources the provider refuses to create, by type, as a real engine handles it: the engine
+     * reports the provider's error itself, stops, and answers the registration only with
+     * UNAVAILABLE, which the SDK takes as the monitor shutting down.
+     */
+    readonly refusedAsTheEngineDoes?: readonly string[];
 }
 
 /**
@@ -64,6 +73,12 @@ export async function useMocks(aws: MockAws = MOCK_AWS, options: MockOptions = {
             newResource: async (args) => {
                 record.resources.push(args);
                 await options.delay?.(args);
+                if (options.refusedAsTheEngineDoes?.includes(args.type)) {
+                    throw Object.assign(new Error("14 UNAVAILABLE: resource monitor shut down"), {
+                        code: 14,
+                        details: "resource monitor shut down while waiting on step's done channel",
+                    });
+                }
                 const refusal = options.refusedResources?.[args.type];
                 if (refusal !== undefined) {
                     throw engineError(refusal);

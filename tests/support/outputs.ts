@@ -45,8 +45,9 @@ export async function stateAfterSettling(promise: Promise<unknown>): Promise<"re
 /**
  * Collects the errors of the rejections nobody awaits while `body` runs: what
  * the program runner would report, once per error object. An ExportRole whose
- * construction fails (a late value fails its check, a lookup fails, the engine
- * refuses a child) leaves exactly one: its outcome (constructionOutcome.ts).
+ * late value fails its check, or whose lookup fails, leaves exactly one: the
+ * rejection of its checks (`checksOf` in exportRole.ts). A child the mocks
+ * refuse leaves the SDK's one error, however many outputs it fails with it.
  *
  * Under the mocks every step of a registration is a promise continuation: no
  * timer, no I/O. So once one macrotask (`setImmediate`) has run after `body`,

@@ -5,11 +5,9 @@ import { FOLDER_MAX_LENGTH } from "../../components/validation/folderRules";
 import { policySizeViolation, TRUST_POLICY_MAX_SIZE } from "../../components/validation/policyQuotas";
 import { describeProblem, formatProblems } from "../../components/validation/violation";
 
-const argumentName = (setting: SettingName) => setting;
-
 /** The one problem `values` has, as the sentence a user would read. */
 function onlyProblem(values: SettingValues): string {
-    const problems = findProblems(values, argumentName);
+    const problems = findProblems(values);
     assert.equal(problems.length, 1, `expected one problem, got: ${JSON.stringify(problems)}`);
     return describeProblem(problems[0]);
 }
@@ -151,12 +149,12 @@ describe("input rules", () => {
     ];
     for (const [setting, value, fix] of FIXES) {
         it(`suggest for ${setting} = ${JSON.stringify(value)} ${fix ? "only a fix that passes the rules" : "no fix"}`, () => {
-            const [problem, ...others] = findProblems({ ...VALID, [setting]: value }, argumentName);
+            const [problem, ...others] = findProblems({ ...VALID, [setting]: value });
             assert.deepEqual(others, []);
             assert.equal(problem.fix, fix);
             const example = /e\.g\. ([^,\s]+)/.exec(fix ?? "")?.[1];
             if (example !== undefined) {
-                assert.deepEqual(findProblems({ ...VALID, [setting]: example }, argumentName), []);
+                assert.deepEqual(findProblems({ ...VALID, [setting]: example }), []);
             }
         });
     }
@@ -191,7 +189,7 @@ describe("input rules", () => {
     ];
     for (const [setting, value] of GOOD_INPUTS) {
         it(`accept ${setting} = ${JSON.stringify(value).slice(0, 60)}`, () => {
-            assert.deepEqual(findProblems({ ...VALID, [setting]: value }, argumentName), []);
+            assert.deepEqual(findProblems({ ...VALID, [setting]: value }), []);
         });
     }
 });
@@ -223,8 +221,7 @@ describe("rules that join settings", () => {
 
     it("accept the deepest folder that still fits", () => {
         const fits = (levels: number) =>
-            findProblems({ ...VALID, folder: Array.from({ length: levels }, () => "aaa").join("/") }, argumentName)
-                .length === 0;
+            findProblems({ ...VALID, folder: Array.from({ length: levels }, () => "aaa").join("/") }).length === 0;
         let levels = 1;
         while (fits(levels + 1)) {
             levels++;
@@ -273,7 +270,7 @@ describe("problem reports", () => {
     });
 
     it("report a required setting that is absent, with how to set it", () => {
-        const problems = findMissing({ folder: "x" }, argumentName, (key) => `set ${key}`);
+        const problems = findMissing({ folder: "x" }, (key) => `set ${key}`);
         assert.deepEqual(problems, [
             { key: "bucket", value: undefined, rule: "is required but not set", fix: "set bucket" },
         ]);

@@ -2,7 +2,7 @@
 // `pulumi package add` derives from the TypeScript source. Commit the result;
 // the schema test fails while the two differ.
 import * as fs from "fs";
-import { packageSchema, SCHEMA_FILE } from "./componentProvider";
+import { packageSchema, SCHEMA_FILE } from "./packageSchema";
 
 async function main(): Promise<void> {
     const schema = await packageSchema();

@@ -35,13 +35,19 @@ export const probes: [
     Exactly<ReturnType<typeof buildExportPolicy>, PolicyDocument>,
     Exactly<ReturnType<typeof renderPolicy>, string>,
     Exactly<AccessProfile, "documented" | "writeOnly">,
-] = [true, true, true, true, true, true, true, true, true, true, true];
+    Exactly<ExportRoleArgs["accessProfile"], pulumi.Input<"documented" | "writeOnly"> | undefined>,
+    Exactly<typeof AccessProfile.writeOnly, "writeOnly">,
+    Exactly<ExportRoleInputError extends pulumi.RunError ? true : false, true>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 export function refusedByTheCompiler(): void {
     // @ts-expect-error folder is required
     new ExportRole("no-folder", { bucket: "example-bucket" });
     // @ts-expect-error the component takes resource options, not a provider alone
     new ExportRole("wrong-options", { bucket: "example-bucket", folder: "Exports" }, "provider");
+    // @ts-expect-error accessProfile is one of the profiles, not any text
+    new ExportRole("bad-profile", { bucket: "example-bucket", folder: "Exports", accessProfile: "readOnly" });
+    new ExportRole("profile", { bucket: "example-bucket", folder: "Exports", accessProfile: AccessProfile.writeOnly });
     // @ts-expect-error ExportRoleInputError is an Error, not a string
     const message: string = new ExportRoleInputError("heading", []);
     void message;
