@@ -10,6 +10,7 @@ import { renderPolicy } from "../../components/policies/policyDocument";
 import { buildTrustPolicy } from "../../components/policies/trustPolicy";
 
 import { PROJECT_DIR } from "../../tools/projectDir";
+import { SHIPPED_DEV_STACK } from "../support/userFiles";
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 interface PreviewStep {
@@ -35,8 +36,8 @@ describe("the offline plan", () => {
     before(async function () {
         this.timeout(60000);
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
-        const jsonRun = await runPlan(PROJECT_DIR, ["--json"]);
-        text = await runPlan(PROJECT_DIR, ["--stack", "dev"]);
+        const jsonRun = await runPlan(PROJECT_DIR, ["--config-file", SHIPPED_DEV_STACK, "--json"]);
+        text = await runPlan(PROJECT_DIR, ["--stack", "dev", "--config-file", SHIPPED_DEV_STACK]);
         badConfig = await runPlan(PROJECT_DIR, [
             "--config-file",
             configFile(
@@ -143,12 +144,19 @@ describe("the offline plan", () => {
     });
 
     it("refuses a stack that has no config file, naming the ones there are", async () => {
-        const run = await runPlan(PROJECT_DIR, ["--stack", "nowhere"]);
-        assert.equal(run.code, 1);
-        assert.match(
-            run.stderr,
-            /^There is no Pulumi\.nowhere\.yaml\. Stacks with a config file here: (.+, )?dev(, .+)?\.\n$/,
-        );
+        // A project of its own: the stack files in the project's root are the user's.
+        const project = path.join(dir, "project");
+        fs.mkdirSync(project);
+        fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(project, "Pulumi.yaml"));
+        for (const stack of ["staging", "prod"]) {
+            fs.copyFileSync(SHIPPED_DEV_STACK, path.join(project, `Pulumi.${stack}.yaml`));
+        }
+        const run = await runPlan(project, ["--stack", "nowhere"]);
+        assert.deepEqual(run, {
+            code: 1,
+            stdout: "",
+            stderr: "There is no Pulumi.nowhere.yaml. Stacks with a config file here: prod, staging.\n",
+        });
     });
 
     it("refuses, as the CLI does, a stack that does not set a key Pulumi.yaml declares without a default", async () => {

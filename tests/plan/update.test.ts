@@ -10,9 +10,10 @@ import * as path from "path";
 import { runPlan } from "../../tools/plan/runPlan";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import { expectLines } from "../support/expectLines";
+import { SHIPPED_DEV_STACK } from "../support/userFiles";
 
 const STACK_EXPORT = path.join(__dirname, "fixtures", "dev.stack-export.json");
-const DEV_CONFIG = fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.dev.yaml"), "utf8");
+const DEV_CONFIG = fs.readFileSync(SHIPPED_DEV_STACK, "utf8");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 interface Step {
@@ -65,7 +66,7 @@ describe("the offline plan of an update", () => {
         return scratch(name, JSON.stringify(document));
     };
     const planJson = async (...argv: string[]) => {
-        const run = await runPlan(PROJECT_DIR, [...argv, "--json"]);
+        const run = await runPlan(PROJECT_DIR, ["--config-file", SHIPPED_DEV_STACK, ...argv, "--json"]);
         assert.equal(run.code, 0, run.stderr);
         return JSON.parse(run.stdout) as PlanJson;
     };
@@ -180,7 +181,7 @@ describe("the offline plan of an update", () => {
     describe("against a plan's JSON", () => {
         let baseline: string;
         before(async () => {
-            const run = await runPlan(PROJECT_DIR, ["--json"]);
+            const run = await runPlan(PROJECT_DIR, ["--config-file", SHIPPED_DEV_STACK, "--json"]);
             assert.equal(run.code, 0, run.stderr);
             baseline = scratch("baseline-plan.json", run.stdout);
         });
@@ -274,7 +275,7 @@ describe("the offline plan of an update", () => {
         ];
         for (const [what, file, message] of refusals) {
             it(`${what}, with exit code 1 and no plan`, async () => {
-                const run = await runPlan(PROJECT_DIR, ["--against", file()]);
+                const run = await runPlan(PROJECT_DIR, ["--config-file", SHIPPED_DEV_STACK, "--against", file()]);
                 assert.deepEqual([run.code, run.stdout], [1, ""]);
                 assert.match(run.stderr, message);
             });

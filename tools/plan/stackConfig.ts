@@ -54,7 +54,8 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
         const stacks = fs
             .readdirSync(projectDir)
             .map((file) => /^Pulumi\.(.+)\.yaml$/.exec(file)?.[1])
-            .filter(Boolean);
+            .filter(Boolean)
+            .sort();
         throw new StackFileError(
             `There is no ${path.basename(stackFile)}. Stacks with a config file here: ${stacks.join(", ") || "none"}.`,
         );
