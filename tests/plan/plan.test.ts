@@ -193,4 +193,16 @@ describe("the offline plan", () => {
         }
         assert.equal((await runPlan(PROJECT_DIR, ["--yes"])).stderr.split("\n")[0], 'unknown argument "--yes"');
     });
+
+    it("prints its help on stdout, and exits 0, for --help and -h", async () => {
+        for (const argv of [["--help"], ["-h"], ["--json", "-h"]]) {
+            const run = await runPlan(PROJECT_DIR, argv);
+            assert.deepEqual([run.code, run.stderr], [0, ""], argv.join(" "));
+            assert.match(run.stdout, /^usage: npm run plan -- /);
+            // Every option the usage line names is explained.
+            for (const option of run.stdout.split("\n")[0].match(/--[a-z-]+/g) ?? []) {
+                assert.match(run.stdout, new RegExp(`\n {2}(-s, )?${option}\\b`), option);
+            }
+        }
+    });
 });
