@@ -167,9 +167,31 @@ describe("the offline plan", () => {
         assert.equal(run.code, 1);
         assert.equal(
             run.stderr,
-            'Stack "dev" is missing configuration values pinpoint-export:folder: set them with ' +
+            'Stack "dev" is missing configuration value pinpoint-export:folder: set it with ' +
                 "`pulumi config set pinpoint-export:folder <value>` (or in no-folder.yaml).\n",
         );
+    });
+
+    it("names a key that may be a misspelling of a missing one, with its value, as the file spells it", async () => {
+        const run = await runPlan(PROJECT_DIR, [
+            "--stack",
+            "typo",
+            "--config-file",
+            configFile(
+                "Pulumi.typo.yaml",
+                "config:\n  foldr: Exports\n  pinpoint-export:tags: {team: growth}\n  aws:region: us-east-1\n",
+            ),
+        ]);
+        assert.deepEqual(run, {
+            code: 1,
+            stdout: "",
+            stderr:
+                'Stack "typo" is missing configuration values pinpoint-export:bucket and pinpoint-export:folder:\n' +
+                "  - pinpoint-export:bucket is not set. Fix: set it with `pulumi config set pinpoint-export:bucket <value>` " +
+                "(or in Pulumi.typo.yaml).\n" +
+                '  - pinpoint-export:foldr: "Exports" is not a key of this project. Fix: did you mean ' +
+                "pinpoint-export:folder? Rename foldr to folder in Pulumi.typo.yaml.\n",
+        });
     });
 
     it("refuses a stack with encrypted values, which only the CLI can decrypt, rather than plan without them", async () => {
