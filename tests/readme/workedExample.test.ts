@@ -17,7 +17,8 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import { PROJECT_DIR } from "../../tools/projectDir";
-import { isUserFile, SHIPPED_DEV_STACK, trackedRootFiles } from "../support/userFiles";
+import { copyProjectAsShipped } from "../support/projectCopy";
+import { isUserFile, trackedRootFiles } from "../support/userFiles";
 
 /** What a shell command did. */
 interface Ran {
@@ -41,28 +42,6 @@ function workedExample(): { commands: string[]; output: string; undo: string[] }
     assert.ok(shell.length === 2 && text, "the section has the commands, their output, and the commands to undo them");
     const lines = (body: string) => body.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("#"));
     return { commands: lines(shell[0].body), output: text.body, undo: lines(shell[1].body) };
-}
-
-/**
- * Copies the project into `dir` as a new user gets it: the project's own
- * files, the dev stack as shipped, and no file of the user's; its
- * node_modules is this one's, linked.
- */
-function copyProject(dir: string): void {
-    const tracked = trackedRootFiles();
-    fs.cpSync(PROJECT_DIR, dir, {
-        recursive: true,
-        filter: (source) => {
-            const relative = path.relative(PROJECT_DIR, source);
-            const isRootFile = relative !== "" && !relative.includes(path.sep) && !fs.statSync(source).isDirectory();
-            return (
-                !["node_modules", ".git", "bin", "lib"].includes(relative) &&
-                !(isRootFile && isUserFile(relative, tracked))
-            );
-        },
-    });
-    fs.copyFileSync(SHIPPED_DEV_STACK, path.join(dir, "Pulumi.dev.yaml"));
-    fs.symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(dir, "node_modules"), "dir");
 }
 
 /** Each file of the copy (node_modules aside) with a hash of its bytes. */
@@ -107,7 +86,7 @@ describe("the README's worked example, run word for word in a copy of the reposi
     before(async () => {
         root = fs.mkdtempSync(path.join(os.tmpdir(), "pinpoint-export-readme-"));
         copy = path.join(root, "pinpoint-export");
-        copyProject(copy);
+        copyProjectAsShipped(copy, [".git", "bin", "lib"]);
         const fresh = snapshot(copy);
         ran = [];
         for (const command of example.commands) {
