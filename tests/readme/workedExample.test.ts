@@ -20,7 +20,7 @@ import { PROJECT_DIR } from "../../tools/projectDir";
 import { copyProjectAsShipped } from "../support/projectCopy";
 import { isUserFile, trackedRootFiles } from "../support/userFiles";
 
-/** What a shell command did. */
+/** What a command did. */
 interface Ran {
     readonly command: string;
     readonly code: number;
@@ -31,7 +31,7 @@ interface Ran {
 /** The code blocks of the README's "A worked example": the commands, what they print, how to undo them. */
 function workedExample(): { commands: string[]; output: string; undo: string[] } {
     const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
-    const section = /^### A worked example\n([\s\S]*?)(?=^#{1,3} )/m.exec(readme)?.[1];
+    const section = /^### A worked example\n([\s\S]*?)(?=^#{2,3} )/m.exec(readme)?.[1];
     assert.ok(section, 'README.md has no section "A worked example"');
     const blocks = [...section.matchAll(/^```(\w*)\n([\s\S]*?)^```$/gm)].map(([, language, body]) => ({
         language,
@@ -63,9 +63,11 @@ function changedFiles(before: Map<string, string>, after: Map<string, string>): 
     return [...all].filter((file) => before.get(file) !== after.get(file)).sort();
 }
 
-async function shell(command: string, cwd: string): Promise<Ran> {
+/** Runs `file` with `args` in `cwd`, to its end. */
+async function run(cwd: string, file: string, ...args: string[]): Promise<Ran> {
+    const command = [file, ...args].join(" ");
     try {
-        const { stdout, stderr } = await promisify(execFile)("sh", ["-c", command], { cwd, encoding: "utf8" });
+        const { stdout, stderr } = await promisify(execFile)(file, args, { cwd, encoding: "utf8" });
         return { command, code: 0, stdout, stderr };
     } catch (error) {
         const failed = error as { code: number; stdout: string; stderr: string };
@@ -90,19 +92,20 @@ describe("the README's worked example, run word for word in a copy of the reposi
         const fresh = snapshot(copy);
         ran = [];
         for (const command of example.commands) {
-            ran.push(await shell(command, copy));
+            ran.push(await run(copy, "sh", "-c", command));
         }
         changed = changedFiles(fresh, snapshot(copy));
         const present = changed.filter((file) => fs.existsSync(path.join(copy, file)));
-        prettier = await shell(
-            ["node_modules/.bin/prettier", "--check", "--ignore-unknown", ...present]
-                .map((word) => `'${word}'`)
-                .join(" "),
+        prettier = await run(
             copy,
+            path.join("node_modules", ".bin", "prettier"),
+            "--check",
+            "--ignore-unknown",
+            ...present,
         );
         undone = [];
         for (const command of example.undo) {
-            undone.push(await shell(command, copy));
+            undone.push(await run(copy, "sh", "-c", command));
         }
         restored = changedFiles(fresh, snapshot(copy));
     });
