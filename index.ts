@@ -4,7 +4,7 @@
 // runs it offline. It takes the component from the library's entry, as a
 // program that installs the package would; Pulumi's schema analyzer, which
 // starts from this file when `npm run schema` runs it, follows that import to
-// ExportRole (README, "Packaging").
+// ExportRole (CONTRIBUTING.md, "Packaging").
 import { ExportRole } from "./components";
 import { stackExportRoleArgs } from "./program/stackArgs";
 

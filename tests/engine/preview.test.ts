@@ -34,7 +34,7 @@ function show(title: string, printed: string): void {
 
         before(async () => {
             workspace = EngineWorkspace.create();
-            // The copy's Pulumi.dev.yaml is the repository's; the CLI adds the passphrase's salt to it.
+            // The copy's Pulumi.dev.yaml is the dev stack as shipped; the CLI adds the passphrase's salt to it.
             await workspace.pulumiOk("stack", "init", "dev");
         });
 

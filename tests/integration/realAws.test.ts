@@ -1,5 +1,5 @@
 // The one test that deploys to a real AWS account. Opt in with
-// PINPOINT_EXPORT_INTEGRATION=1 (see the README's "Testing against AWS");
+// PINPOINT_EXPORT_INTEGRATION=1 (see CONTRIBUTING.md, "Testing against AWS");
 // without it, or without the Pulumi CLI, the AWS CLI or AWS credentials,
 // mocha lists it as pending and says which of these is missing.
 import { strict as assert } from "assert";

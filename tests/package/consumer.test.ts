@@ -88,6 +88,20 @@ function linkSdks(programDir: string): void {
     fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 4));
 }
 
+/**
+ * Points the copied program's `pinpoint-export` at `tarball`, where the
+ * example names the tarball `npm pack` writes in the repository's root, and
+ * returns what the example named.
+ */
+function useTarball(programDir: string, tarball: string): string {
+    const manifestFile = path.join(programDir, "package.json");
+    const manifest = JSON.parse(fs.readFileSync(manifestFile, "utf8")) as { dependencies: Record<string, string> };
+    const named = manifest.dependencies["pinpoint-export"];
+    manifest.dependencies["pinpoint-export"] = `file:${tarball}`;
+    fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 4));
+    return named;
+}
+
 /** Whether `version` is in the caret range `^M.m.p` (the only kind the example uses). */
 function satisfiesCaret(version: string, range: string): boolean {
     const wanted = /^\^(\d+)\.(\d+)\.(\d+)$/.exec(range);
@@ -104,6 +118,10 @@ interface Consumer {
     readonly workDir: string;
     readonly programDir: string;
     readonly packedFiles: string[];
+    /** The tarball `npm pack` wrote, by name. */
+    readonly tarball: string;
+    /** What examples/typescript/package.json gives as the version of pinpoint-export. */
+    readonly exampleSpec: string;
     readonly typeChecks: Promise<string>;
     readonly programRun: Promise<string>;
 }
@@ -135,11 +153,9 @@ async function prepareConsumer(): Promise<Consumer> {
         filter: (source) => !/[\\/](node_modules|bin|sdks)$/.test(source),
     });
     linkSdks(programDir);
-    await run(
-        "npm",
-        ["install", path.join(workDir, packed.filename), "--offline", "--no-audit", "--no-fund", "--loglevel", "error"],
-        programDir,
-    );
+    // As a user installs it today: the example's package.json names the tarball.
+    const exampleSpec = useTarball(programDir, path.join(workDir, packed.filename));
+    await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel", "error"], programDir);
     // The program's own tsconfig.json, plus the type probes, with skipLibCheck (see typeProbes.ts),
     // once with each module resolution. `tsc -b` builds both projects in one process, which parses
     // the declarations they share (most of the time goes there) once; each project resolves modules
@@ -174,7 +190,15 @@ async function prepareConsumer(): Promise<Consumer> {
     // Each is awaited by its own test; until then a failure must not count as unhandled.
     typeChecks.catch(() => undefined);
     programRun.catch(() => undefined);
-    return { workDir, programDir, packedFiles: packed.files.map((file) => file.path), typeChecks, programRun };
+    return {
+        workDir,
+        programDir,
+        packedFiles: packed.files.map((file) => file.path),
+        tarball: packed.filename,
+        exampleSpec,
+        typeChecks,
+        programRun,
+    };
 }
 
 describe("the npm package, installed from its tarball into the TypeScript example", function () {
@@ -202,6 +226,16 @@ describe("the npm package, installed from its tarball into the TypeScript exampl
     it("holds the built library, the README, the licence and package.json, and nothing else", () => {
         const library = expectedLibraryFiles().map((file) => `lib/${file}`);
         assert.deepEqual(packedFiles.sort(), ["LICENSE", "README.md", "package.json", ...library].sort());
+    });
+
+    it("is the tarball examples/typescript names, so `npm pack` in the root, then `npm install` there, installs it", async () => {
+        const { tarball, exampleSpec } = await consumer!;
+        assert.match(exampleSpec, /^file:/, "the package is not on npm: the example installs the packed tarball");
+        assert.equal(
+            path.resolve(EXAMPLE_DIR, exampleSpec.slice("file:".length)),
+            path.join(PROJECT_DIR, tarball),
+            `examples/typescript/package.json must name file:../../${tarball}, the tarball of this version`,
+        );
     });
 
     it("asks for the Pulumi SDKs as peers, so the program and the library share one copy", () => {

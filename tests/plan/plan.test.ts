@@ -10,6 +10,7 @@ import { renderPolicy } from "../../components/policies/policyDocument";
 import { buildTrustPolicy } from "../../components/policies/trustPolicy";
 
 import { PROJECT_DIR } from "../../tools/projectDir";
+import { SHIPPED_DEV_STACK } from "../support/userFiles";
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 interface PreviewStep {
@@ -35,8 +36,8 @@ describe("the offline plan", () => {
     before(async function () {
         this.timeout(60000);
         dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-"));
-        const jsonRun = await runPlan(PROJECT_DIR, ["--json"]);
-        text = await runPlan(PROJECT_DIR, ["--stack", "dev"]);
+        const jsonRun = await runPlan(PROJECT_DIR, ["--config-file", SHIPPED_DEV_STACK, "--json"]);
+        text = await runPlan(PROJECT_DIR, ["--stack", "dev", "--config-file", SHIPPED_DEV_STACK]);
         badConfig = await runPlan(PROJECT_DIR, [
             "--config-file",
             configFile(
@@ -143,12 +144,19 @@ describe("the offline plan", () => {
     });
 
     it("refuses a stack that has no config file, naming the ones there are", async () => {
-        const run = await runPlan(PROJECT_DIR, ["--stack", "nowhere"]);
-        assert.equal(run.code, 1);
-        assert.match(
-            run.stderr,
-            /^There is no Pulumi\.nowhere\.yaml\. Stacks with a config file here: (.+, )?dev(, .+)?\.\n$/,
-        );
+        // A project of its own: the stack files in the project's root are the user's.
+        const project = path.join(dir, "project");
+        fs.mkdirSync(project);
+        fs.copyFileSync(path.join(PROJECT_DIR, "Pulumi.yaml"), path.join(project, "Pulumi.yaml"));
+        for (const stack of ["staging", "prod"]) {
+            fs.copyFileSync(SHIPPED_DEV_STACK, path.join(project, `Pulumi.${stack}.yaml`));
+        }
+        const run = await runPlan(project, ["--stack", "nowhere"]);
+        assert.deepEqual(run, {
+            code: 1,
+            stdout: "",
+            stderr: "There is no Pulumi.nowhere.yaml. Stacks with a config file here: prod, staging.\n",
+        });
     });
 
     it("refuses, as the CLI does, a stack that does not set a key Pulumi.yaml declares without a default", async () => {
@@ -159,9 +167,31 @@ describe("the offline plan", () => {
         assert.equal(run.code, 1);
         assert.equal(
             run.stderr,
-            'Stack "dev" is missing configuration values pinpoint-export:folder: set them with ' +
+            'Stack "dev" is missing configuration value pinpoint-export:folder: set it with ' +
                 "`pulumi config set pinpoint-export:folder <value>` (or in no-folder.yaml).\n",
         );
+    });
+
+    it("names a key that may be a misspelling of a missing one, with its value, as the file spells it", async () => {
+        const run = await runPlan(PROJECT_DIR, [
+            "--stack",
+            "typo",
+            "--config-file",
+            configFile(
+                "Pulumi.typo.yaml",
+                "config:\n  foldr: Exports\n  pinpoint-export:tags: {team: growth}\n  aws:region: us-east-1\n",
+            ),
+        ]);
+        assert.deepEqual(run, {
+            code: 1,
+            stdout: "",
+            stderr:
+                'Stack "typo" is missing configuration values pinpoint-export:bucket and pinpoint-export:folder:\n' +
+                "  - pinpoint-export:bucket is not set. Fix: set it with `pulumi config set pinpoint-export:bucket <value>` " +
+                "(or in Pulumi.typo.yaml).\n" +
+                '  - pinpoint-export:foldr: "Exports" is not a key of this project. Fix: did you mean ' +
+                "pinpoint-export:folder? Rename foldr to folder in Pulumi.typo.yaml.\n",
+        });
     });
 
     it("refuses a stack with encrypted values, which only the CLI can decrypt, rather than plan without them", async () => {
@@ -184,5 +214,17 @@ describe("the offline plan", () => {
             assert.match(run.stderr, /\nusage: npm run plan/);
         }
         assert.equal((await runPlan(PROJECT_DIR, ["--yes"])).stderr.split("\n")[0], 'unknown argument "--yes"');
+    });
+
+    it("prints its help on stdout, and exits 0, for --help and -h", async () => {
+        for (const argv of [["--help"], ["-h"], ["--json", "-h"]]) {
+            const run = await runPlan(PROJECT_DIR, argv);
+            assert.deepEqual([run.code, run.stderr], [0, ""], argv.join(" "));
+            assert.match(run.stdout, /^usage: npm run plan -- /);
+            // Every option the usage line names is explained.
+            for (const option of run.stdout.split("\n")[0].match(/--[a-z-]+/g) ?? []) {
+                assert.match(run.stdout, new RegExp(`\n {2}(-s, )?${option}\\b`), option);
+            }
+        }
     });
 });

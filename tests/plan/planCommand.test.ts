@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PlanRun, planProcess } from "../support/planProcess";
+import { SHIPPED_DEV_STACK } from "../support/userFiles";
 
 /** The dev stack's file with the folder changed, written to `dir`. */
 function devStackWithFolder(dir: string, folder: string): string {
@@ -40,7 +41,10 @@ describe("the `npm run plan` command, as a process", () => {
             'config:\n  pinpoint-export:bucket: "s3://my-bucket"\n  pinpoint-export:folder: Exports\n',
         );
         const baseline = path.join(dir, "baseline.json");
-        [json, badConfig] = await Promise.all([planProcess("--json"), planProcess("--config-file", bad)]);
+        [json, badConfig] = await Promise.all([
+            planProcess("--config-file", SHIPPED_DEV_STACK, "--json"),
+            planProcess("--config-file", bad),
+        ]);
         fs.writeFileSync(baseline, json.stdout);
         broadening = await planProcess(
             "--config-file",

@@ -47,7 +47,9 @@ interface PolicyDocument {
 const REFUSALS: readonly RegExp[] = [
     // A key's value breaks a rule: one line per key, `<namespace>:<key>: <value> <rule>` (keys may hold spaces).
     /^The config of stack "dev" is invalid:\n( {2}- [^\s:]*:.*: .*\n)+$/,
-    /^Stack "dev" is missing configuration values \S+:\S+(, \S+:\S+)*: set them with .*\n$/,
+    // A required key unset: each named, and a key that may be its misspelling named with its value.
+    /^Stack "dev" is missing configuration values? \S+:\S+(( and|,) \S+:\S+)*: set (it|them) with .*\n$/,
+    /^Stack "dev" is missing configuration values? \S+:\S+(( and|,) \S+:\S+)*:\n( {2}- \S+:\S+(: ".*" is not a key of this project| is not set)\. Fix: .*\n)+$/,
     /^stack\.yaml holds encrypted values \(.*:.*\), which only the Pulumi CLI can decrypt\./,
     /^stack\.yaml sets .*:.* twice, as ".*" and as ".*": keep one\.\n$/,
     /^stack\.yaml: .*:.* (holds more than 10,000 values|contains itself)/,

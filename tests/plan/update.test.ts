@@ -10,9 +10,10 @@ import * as path from "path";
 import { runPlan } from "../../tools/plan/runPlan";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import { expectLines } from "../support/expectLines";
+import { SHIPPED_DEV_STACK } from "../support/userFiles";
 
 const STACK_EXPORT = path.join(__dirname, "fixtures", "dev.stack-export.json");
-const DEV_CONFIG = fs.readFileSync(path.join(PROJECT_DIR, "Pulumi.dev.yaml"), "utf8");
+const DEV_CONFIG = fs.readFileSync(SHIPPED_DEV_STACK, "utf8");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 interface Step {
@@ -24,6 +25,7 @@ interface Step {
     replaceReasons?: string[];
     deleteBeforeReplace?: boolean;
     detailedDiff?: Record<string, { kind: string; inputDiff: boolean }>;
+    warnings?: string[];
 }
 
 interface PlanJson {
@@ -65,7 +67,8 @@ describe("the offline plan of an update", () => {
         return scratch(name, JSON.stringify(document));
     };
     const planJson = async (...argv: string[]) => {
-        const run = await runPlan(PROJECT_DIR, [...argv, "--json"]);
+        const stack = argv.includes("--config-file") ? [] : ["--config-file", SHIPPED_DEV_STACK];
+        const run = await runPlan(PROJECT_DIR, [...stack, ...argv, "--json"]);
         assert.equal(run.code, 0, run.stderr);
         return JSON.parse(run.stdout) as PlanJson;
     };
@@ -117,6 +120,8 @@ describe("the offline plan of an update", () => {
                 [["maxSessionDuration"], undefined, { maxSessionDuration: { kind: "update", inputDiff: true } }],
             );
             assert.deepEqual([attachment.replaceReasons, attachment.deleteBeforeReplace], [["policyArn"], true]);
+            // The role stays, and so does its ARN: nothing to warn of.
+            assert.deepEqual([policy.warnings, role.warnings, attachment.warnings], [undefined, undefined, undefined]);
             assert.equal(attachment.newState?.inputs.policyArn, UNKNOWN);
             assert.equal(attachment.newState?.inputs.role, "pinpoint-export-role-3a9d0b6");
             assert.deepEqual(plan.changeSummary, { update: 1, replace: 2, same: 1 });
@@ -182,6 +187,10 @@ describe("the offline plan of an update", () => {
                 "delete old-exports-attachment",
             ]);
             assert.equal(plan.steps[5].oldState?.type, "aws:iam/policy:Policy");
+            assert.match(
+                plan.steps[6].warnings?.join("\n") ?? "",
+                /^The role is deleted: export jobs that name its ARN stop/,
+            );
             // The new role has the same documents as the old one: nothing to evaluate, nothing broadened.
             assert.equal(plan.accessChanges?.broadening, false);
         });
@@ -190,7 +199,7 @@ describe("the offline plan of an update", () => {
     describe("against a plan's JSON", () => {
         let baseline: string;
         before(async () => {
-            const run = await runPlan(PROJECT_DIR, ["--json"]);
+            const run = await runPlan(PROJECT_DIR, ["--config-file", SHIPPED_DEV_STACK, "--json"]);
             assert.equal(run.code, 0, run.stderr);
             baseline = scratch("baseline-plan.json", run.stdout);
         });
@@ -220,6 +229,28 @@ describe("the offline plan of an update", () => {
             ]);
             // The attachment's inputs were unknown in the baseline and are now; they come from resources that stay.
             assert.ok(!run.stdout.includes("RolePolicyAttachment"), run.stdout);
+        });
+
+        it("says, in text and JSON, that a replaced role's new ARN breaks the export jobs that name the old one", async () => {
+            const config = devConfig("role-path.yaml", { "pinpoint-export:path": "/exports/" });
+            const run = await runPlan(PROJECT_DIR, ["--config-file", config, "--against", baseline]);
+            assert.equal(run.code, 0, run.stderr);
+            const roleStep = run.stdout.split("\n\n").find((step) => step.includes('replace aws:iam/role:Role "'));
+            assert.match(
+                roleStep ?? run.stdout,
+                /\n {4}! The role gets a new ARN: export jobs that name the old ARN stop working/,
+            );
+            // The attachment's role was not known to the baseline (a plan knows no names) and is not known yet.
+            expectLines(run.stdout, [
+                "    role: (not in the baseline) => (known after apply) (replaces the resource)",
+                '        because the aws:iam/role:Role "pinpoint-export-role" is replaced, so its value is known only after apply',
+            ]);
+            const role = (await planJson("--config-file", config, "--against", baseline)).steps.find(
+                (step) => step.newState?.type === "aws:iam/role:Role",
+            );
+            assert.equal(role?.op, "replace");
+            assert.equal(role.warnings?.length, 1);
+            assert.ok(roleStep?.includes(role.warnings[0]), "the text and the JSON say the same");
         });
 
         it("exits 3 with --fail-on-broadening when the folder moves, since the new folder is newly allowed", async () => {
@@ -286,7 +317,7 @@ describe("the offline plan of an update", () => {
         ];
         for (const [what, file, message] of refusals) {
             it(`${what}, with exit code 1 and no plan`, async () => {
-                const run = await runPlan(PROJECT_DIR, ["--against", file()]);
+                const run = await runPlan(PROJECT_DIR, ["--config-file", SHIPPED_DEV_STACK, "--against", file()]);
                 assert.deepEqual([run.code, run.stdout], [1, ""]);
                 assert.match(run.stderr, message);
             });

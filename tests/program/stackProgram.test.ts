@@ -5,6 +5,7 @@ import { ExportRoleInputError } from "../../components/exportRoleInputError";
 import { readStackConfig } from "../../tools/plan/stackConfig";
 import { useMocks } from "../support/mocks";
 import { promisesOf } from "../support/outputs";
+import { SHIPPED_DEV_STACK } from "../support/userFiles";
 
 import { PROJECT_DIR } from "../../tools/projectDir";
 
@@ -32,7 +33,7 @@ async function runProgram(
 describe("the stack program", () => {
     it("creates the dev stack's resources under URNs that never change by accident", async () => {
         const record = await useMocks(undefined, { stack: "dev" });
-        const outputs = await runProgram(readStackConfig(PROJECT_DIR, "dev").config);
+        const outputs = await runProgram(readStackConfig(PROJECT_DIR, "dev", SHIPPED_DEV_STACK).config);
         await promisesOf(outputs);
         await pulumi.runtime.disconnect();
         for (const urn of DEV_URNS) {
@@ -49,7 +50,9 @@ describe("the stack program", () => {
 
     it("exports the component's outputs as stack outputs", async () => {
         await useMocks(undefined, { stack: "dev" });
-        const outputs = await promisesOf(await runProgram(readStackConfig(PROJECT_DIR, "dev").config));
+        const outputs = await promisesOf(
+            await runProgram(readStackConfig(PROJECT_DIR, "dev", SHIPPED_DEV_STACK).config),
+        );
         await pulumi.runtime.disconnect();
         // What the engine recorded for the role and the policy (the mocks' made-up ARNs and names).
         const monitor = pulumi.runtime.getMonitor() as unknown as {
@@ -70,7 +73,7 @@ describe("the stack program", () => {
 
     it("uses the dev stack's account and region, asking AWS for neither", async () => {
         const record = await useMocks(undefined, { stack: "dev" });
-        await promisesOf(await runProgram(readStackConfig(PROJECT_DIR, "dev").config));
+        await promisesOf(await runProgram(readStackConfig(PROJECT_DIR, "dev", SHIPPED_DEV_STACK).config));
         assert.deepEqual(record.invokes, []);
         const role = record.resources.find((resource) => resource.type === "aws:iam/role:Role")!;
         assert.ok(
@@ -83,7 +86,7 @@ describe("the stack program", () => {
     it("keeps the values the stack holds as secrets secret in the resources it registers", async () => {
         const record = await useMocks(undefined, { stack: "dev" });
         const config = {
-            ...readStackConfig(PROJECT_DIR, "dev").config,
+            ...readStackConfig(PROJECT_DIR, "dev", SHIPPED_DEV_STACK).config,
             "pinpoint-export:description": "Exports for the board",
         };
         await promisesOf(await runProgram(config, ["pinpoint-export:description"]));

@@ -1,6 +1,10 @@
 import { execFile } from "child_process";
+import * as path from "path";
 import { promisify } from "util";
 import { PROJECT_DIR } from "../../tools/projectDir";
+
+/** Makes the process refuse to read the user's files, as the tests do. */
+const USER_FILES_UNREAD = path.join(__dirname, "userFilesUnread.ts");
 
 /** What a run of the plan printed, and its exit code. */
 export interface PlanRun {
@@ -14,7 +18,7 @@ export async function planProcess(...args: string[]): Promise<PlanRun> {
     try {
         const { stdout, stderr } = await promisify(execFile)(
             process.execPath,
-            ["-r", "./tools/transpileCache.cjs", "tools/plan/main.ts", ...args],
+            ["-r", "./tools/transpileCache.cjs", "-r", USER_FILES_UNREAD, "tools/plan/main.ts", ...args],
             { cwd: PROJECT_DIR },
         );
         return { code: 0, stdout, stderr };

@@ -10,6 +10,7 @@ import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { EngineEvent, LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation";
 import { PROJECT_DIR } from "../../tools/projectDir";
+import { copyProjectAsShipped } from "./projectCopy";
 
 /** The Pulumi version tools/engine/go.mod pins the CLI to, e.g. `v3.248.0`. */
 export const ENGINE_VERSION = readEngineVersion();
@@ -95,12 +96,10 @@ export class EngineWorkspace {
         this.projectDir = path.join(root, "project");
     }
 
-    /** Copies the project (its node_modules linked, not copied) into a new temporary folder. */
+    /** Copies the project as shipped (its node_modules linked, not copied) into a new temporary folder. */
     static create(): EngineWorkspace {
         const workspace = new EngineWorkspace(fs.mkdtempSync(path.join(os.tmpdir(), "pinpoint-engine-")));
-        const skipped = new Set(["node_modules", ".git", "bin"].map((name) => path.join(PROJECT_DIR, name)));
-        fs.cpSync(PROJECT_DIR, workspace.projectDir, { recursive: true, filter: (source) => !skipped.has(source) });
-        fs.symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(workspace.projectDir, "node_modules"), "dir");
+        copyProjectAsShipped(workspace.projectDir, [".git", "bin"]);
         fs.mkdirSync(path.join(workspace.root, "state"));
         fs.mkdirSync(path.join(workspace.root, "home"));
         return workspace;

@@ -10,7 +10,7 @@
 #
 # Only the CLI is built. Pulumi's language hosts (pulumi-language-nodejs, -python, -go) are Go
 # modules of their own, and the Go module proxy this project reaches refuses them (403, "This module
-# version is not available"), so they cannot be required here: see CONTRIBUTING.md, "The real engine".
+# version is not available"), so they cannot be required here: see CONTRIBUTING.md, "The real Pulumi CLI".
 set -euo pipefail
 
 VERSION=v3.248.0

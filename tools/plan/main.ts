@@ -1,6 +1,6 @@
 // `npm run plan -- [--stack <name>] [--config-file <file>] [--against <baseline>]
-// [--json] [--fail-on-broadening]`: what `pulumi up` would do to a stack, worked
-// out offline by running index.ts under Pulumi's mock runtime.
+// [--json] [--fail-on-broadening] [--help]`: what `pulumi up` would do to a
+// stack, worked out offline by running index.ts under Pulumi's mock runtime.
 import { PROJECT_DIR } from "../projectDir";
 import { sharedSolver } from "./proof/solverProcess";
 

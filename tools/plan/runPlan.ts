@@ -19,6 +19,25 @@ export const USAGE =
     "usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<stack>.yaml>] [--against <baseline.json>] " +
     "[--json] [--fail-on-broadening]   (default stack: dev)";
 
+/** What `--help` prints: the usage, each option, and the exit codes. */
+export const HELP = [
+    USAGE,
+    "",
+    "What `pulumi up` would do to a stack of this project, worked out offline: index.ts runs under Pulumi's",
+    "mock runtime with the stack's config. It needs no Pulumi CLI, no AWS credentials and no network.",
+    "",
+    "  -s, --stack <name>      the stack to plan, whose config is Pulumi.<name>.yaml (default: dev)",
+    "  --config-file <file>    read the stack's config from <file> instead of Pulumi.<name>.yaml",
+    "  --against <baseline>    plan an update of what <baseline> describes: a plan written with",
+    "                          `npm run --silent plan -- --json > <baseline>`, or `pulumi stack export`'s output",
+    "  --json                  print JSON in the shape of `pulumi preview --json`",
+    "  --fail-on-broadening    with --against: exit with code 3 when the change broadens Pinpoint's access",
+    "  -h, --help              print this help",
+    "",
+    "Exit codes: 0 a plan; 1 bad config or a bad baseline; 2 bad arguments; 3 a change that broadens access,",
+    "with --fail-on-broadening. More in docs/plan.md.",
+].join("\n");
+
 /** The exit code of a plan against a baseline, with --fail-on-broadening, when the change broadens access. */
 export const BROADENS_ACCESS = 3;
 
@@ -30,6 +49,8 @@ export interface PlanResult {
 }
 
 interface PlanOptions {
+    /** Print the help and nothing else. */
+    readonly help?: boolean;
     readonly stack: string;
     readonly configFile?: string;
     /** The baseline to plan an update from: a plan's JSON, or `pulumi stack export`'s output. */
@@ -48,7 +69,9 @@ export function parsePlanArguments(argv: readonly string[]): PlanOptions | strin
     let against: string | undefined;
     for (let index = 0; index < argv.length; index++) {
         const argument = argv[index];
-        if (argument === "--json") {
+        if (argument === "--help" || argument === "-h") {
+            return { help: true, stack, json, failOnBroadening };
+        } else if (argument === "--json") {
             json = true;
         } else if (argument === "--fail-on-broadening") {
             failOnBroadening = true;
@@ -124,6 +147,9 @@ export async function runPlan(
     const options = parsePlanArguments(argv);
     if (typeof options === "string") {
         return { code: 2, stdout: "", stderr: `${options}\n${USAGE}\n` };
+    }
+    if (options.help) {
+        return { code: 0, stdout: `${HELP}\n`, stderr: "" };
     }
     // Z3 loads in its own process while the program runs.
     const solver = options.against || prove ? sharedSolver() : undefined;

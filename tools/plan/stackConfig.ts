@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
+import { nearestKey } from "../../program/nearestKey";
 
 /** What the offline plan knows of a project and one of its stacks. */
 export interface StackConfig {
@@ -54,7 +55,8 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
         const stacks = fs
             .readdirSync(projectDir)
             .map((file) => /^Pulumi\.(.+)\.yaml$/.exec(file)?.[1])
-            .filter(Boolean);
+            .filter(Boolean)
+            .sort();
         throw new StackFileError(
             `There is no ${path.basename(stackFile)}. Stacks with a config file here: ${stacks.join(", ") || "none"}.`,
         );
@@ -104,13 +106,56 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
     // As the CLI does before it runs the program: a declared key without a default must be set.
     const missing = required.filter((key) => config[key] === undefined);
     if (missing.length > 0) {
+        const declared = Object.keys(project.config ?? {}).map(qualify);
         throw new StackFileError(
-            `Stack "${stack}" is missing configuration values ${missing.join(", ")}: set them with ` +
-                missing.map((key) => `\`pulumi config set ${key} <value>\``).join(" and ") +
-                ` (or in ${path.basename(stackFile)}).`,
+            missingKeysMessage(stack, path.basename(stackFile), missing, declared, config, written),
         );
     }
     return { project: project.name, stack, config };
+}
+
+/**
+ * The CLI's refusal of a stack that leaves required keys unset, said so that
+ * it can be fixed. A key of the stack file that Pulumi.yaml does not declare,
+ * but that is a likely misspelling of a missing one, is named as the file
+ * spells it (`spellings`: each qualified key as written there), with its value.
+ */
+function missingKeysMessage(
+    stack: string,
+    file: string,
+    missing: readonly string[],
+    declared: readonly string[],
+    config: Readonly<Record<string, string>>,
+    spellings: ReadonlyMap<string, string>,
+): string {
+    const undeclared = Object.keys(config).filter((key) => !declared.includes(key));
+    const misspelt = new Map(
+        missing.map((key) => [key, undeclared.find((typo) => nearestKey(typo, declared) === key)]),
+    );
+    const head = `Stack "${stack}" is missing configuration ${missing.length === 1 ? "value" : "values"} ${listed(missing)}`;
+    const setIt = (key: string) => `\`pulumi config set ${key} <value>\``;
+    if ([...misspelt.values()].every((typo) => typo === undefined)) {
+        return `${head}: set ${missing.length === 1 ? "it" : "them"} with ${missing.map(setIt).join(" and ")} (or in ${file}).`;
+    }
+    const lines = missing.map((key) => {
+        const typo = misspelt.get(key);
+        if (typo === undefined) {
+            return `  - ${key} is not set. Fix: set it with ${setIt(key)} (or in ${file}).`;
+        }
+        // As the file spells it: `foldr` is renamed to `folder`, `pinpoint-export:foldr` to `pinpoint-export:folder`.
+        const spelt = spellings.get(typo) ?? typo;
+        const renamed = spelt.includes(":") ? key : key.slice(key.indexOf(":") + 1);
+        return (
+            `  - ${typo}: ${JSON.stringify(config[typo])} is not a key of this project. ` +
+            `Fix: did you mean ${key}? Rename ${spelt} to ${renamed} in ${file}.`
+        );
+    });
+    return [`${head}:`, ...lines].join("\n");
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+    return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 function readYaml(file: string, schema: yaml.Schema = YAML_SCHEMA): unknown {

@@ -213,7 +213,7 @@ function judge(
         return { same: false, reason: "the program no longer names it, so Pulumi gives it a new name" };
     }
     if (old.state === "autoname") {
-        return { same: false, reason: "it had a name Pulumi generated" };
+        return { same: false, reason: "the program now names it, where Pulumi generated its name before" };
     }
     if (old.state === "known" && next.state === "known") {
         const { value: a } = old;

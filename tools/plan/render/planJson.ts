@@ -2,6 +2,7 @@
 import { PlanStep } from "../diff/planSteps";
 import { changeSummary, Plan, stackUrn } from "../plan";
 import { verdict } from "./accessText";
+import { stepWarnings } from "./stepWarnings";
 
 /**
  * The plan as `pulumi preview --json` shapes it: `config`, and one step per
@@ -9,7 +10,8 @@ import { verdict } from "./accessText";
  * `newState` (`urn`, `custom`, `type`, `parent`, `inputs`, and the
  * dependencies of each input). Update and replace steps carry `diffReasons`,
  * `replaceReasons` and `detailedDiff`, as the CLI's do, and replace steps our
- * own `deleteBeforeReplace`. Beside `steps` are `outputs` (the stack outputs;
+ * own `deleteBeforeReplace`, and a step whose consequences go beyond the
+ * resource our own `warnings` (a replaced role's new ARN). Beside `steps` are `outputs` (the stack outputs;
  * the CLI itself has no such key), `changeSummary` (every op, `same`
  * included) and, against a baseline, `statementChanges` and `accessChanges`.
  * Unknown values are Pulumi's unknown sentinel, as in the CLI's own output.
@@ -46,6 +48,7 @@ function stepAsJson(step: PlanStep, root: string): object {
     const changed = step.op === "update" || step.op === "replace";
     const replaceReasons = step.changes.filter((change) => change.kind.endsWith("-replace"));
     const dependencies = after && Object.entries(after.propertyDependencies).filter(([, urns]) => urns.length > 0);
+    const warnings = stepWarnings(step);
     return {
         op: step.op,
         urn: step.urn,
@@ -94,5 +97,6 @@ function stepAsJson(step: PlanStep, root: string): object {
                   ),
               }
             : {}),
+        ...(warnings.length > 0 ? { warnings } : {}),
     };
 }

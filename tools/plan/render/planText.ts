@@ -7,6 +7,7 @@ import { providerRules } from "../diff/providerRules";
 import { UNKNOWN } from "../diff/wireValues";
 import { changeSummary, Plan } from "../plan";
 import { accessAsText, documentChangesAsText, proofsAsText } from "./accessText";
+import { stepWarnings } from "./stepWarnings";
 
 /** How an unknown value reads. */
 export const UNKNOWN_TEXT = "(known after apply)";
@@ -66,7 +67,11 @@ export function planAsText(plan: Plan): string {
 
 function stepAsText(step: PlanStep, byUrn: ReadonlyMap<string, PlanStep>): string[] {
     const mark = step.op === "replace" && step.deleteBeforeReplace ? "-+ replace" : MARKS[step.op];
-    const lines = [`${mark} ${describeResource(step.type, step.name)}`, `    urn: ${step.urn}`];
+    const lines = [
+        `${mark} ${describeResource(step.type, step.name)}`,
+        `    urn: ${step.urn}`,
+        ...stepWarnings(step).map((warning) => `    ! ${warning}`),
+    ];
     if (step.op === "create") {
         const parent = step.after?.parent && byUrn.get(step.after.parent);
         if (parent) {
@@ -105,7 +110,7 @@ function showChange(step: PlanStep, change: PropertyChange): string[] {
     const lines = [
         documents
             ? `    ${change.property}: the document changes, see the IAM statement changes${effect}`
-            : `    ${change.property}: ${showValue(change.before)} => ${showValue(change.after)}${effect}`,
+            : `    ${change.property}: ${showValue(change.before, "before")} => ${showValue(change.after, "after")}${effect}`,
     ];
     if (change.reason) {
         lines.push(`        because ${change.reason}`);
@@ -113,14 +118,15 @@ function showChange(step: PlanStep, change: PropertyChange): string[] {
     return lines;
 }
 
-function showValue(value: PropertyValue): string {
+/** A property's value before or after the change; an unknown one before is one the baseline did not record. */
+function showValue(value: PropertyValue, when: "before" | "after"): string {
     switch (value.state) {
         case "absent":
             return "(not set)";
         case "unknown":
-            return UNKNOWN_TEXT;
+            return when === "before" ? "(not in the baseline)" : UNKNOWN_TEXT;
         case "autoname":
-            return "(a name Pulumi generates)";
+            return when === "before" ? "(the name Pulumi generated)" : "(a name Pulumi generates)";
         case "known":
             return JSON.stringify(value.value);
     }

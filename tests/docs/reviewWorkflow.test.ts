@@ -1,0 +1,116 @@
+// The GitHub Actions job the README offers for CI (examples/ci/review-plan.yml):
+// the README shows that very file, and its steps plan the base branch into a
+// baseline, then the pull request against it, with arguments the plan accepts.
+import { strict as assert } from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import * as yaml from "js-yaml";
+import { parsePlanArguments } from "../../tools/plan/runPlan";
+import { PROJECT_DIR } from "../../tools/projectDir";
+
+const WORKFLOW_FILE = path.join("examples", "ci", "review-plan.yml");
+
+interface Step {
+    name?: string;
+    uses?: string;
+    with?: Record<string, string | number>;
+    run?: string;
+    "working-directory"?: string;
+}
+
+interface Workflow {
+    on: string | string[] | Record<string, unknown>;
+    env?: Record<string, string>;
+    jobs: Record<string, { "runs-on": string; steps: Step[] }>;
+}
+
+/** One `npm run plan` of a run step: its directory, its arguments, and the file its stdout goes to. */
+interface PlanCommand {
+    readonly dir: string;
+    readonly argv: string[];
+    readonly stdoutTo?: string;
+    /** Whether `npm ci` ran in the same directory before it. */
+    readonly afterInstall: boolean;
+}
+
+/** A shell line's words, with double quotes removed and `$NAME` taken from `env`. */
+function words(line: string, env: Record<string, string>): string[] {
+    return [...line.matchAll(/"([^"]*)"|(\S+)/g)].map(([, quoted, bare]) =>
+        (quoted ?? bare).replace(/\$(\w+)/g, (_, name: string) => env[name] ?? `<unset ${name}>`),
+    );
+}
+
+/** Each `npm run plan` the job's steps run, in order. */
+function planCommands(steps: readonly Step[], env: Record<string, string>): PlanCommand[] {
+    const installed = new Set<string>();
+    const commands: PlanCommand[] = [];
+    for (const step of steps.filter((candidate) => candidate.run !== undefined)) {
+        const dir = step["working-directory"] ?? ".";
+        for (const line of step.run!.split("\n").filter((text) => text.trim() !== "")) {
+            const [command, ...rest] = words(line, env);
+            if (command === "npm" && rest[0] === "ci") {
+                installed.add(dir);
+            } else if (command === "npm" && rest.includes("plan")) {
+                const argv = rest.slice(rest.indexOf("--") + 1);
+                const redirect = argv.indexOf(">");
+                commands.push({
+                    dir,
+                    argv: redirect === -1 ? argv : argv.slice(0, redirect),
+                    stdoutTo: redirect === -1 ? undefined : argv[redirect + 1],
+                    afterInstall: installed.has(dir),
+                });
+            }
+        }
+    }
+    return commands;
+}
+
+describe("the CI job the README offers (examples/ci/review-plan.yml)", () => {
+    const text = fs.readFileSync(path.join(PROJECT_DIR, WORKFLOW_FILE), "utf8");
+    const workflow = yaml.load(text) as Workflow;
+    const [job, ...others] = Object.values(workflow.jobs);
+    // What GitHub sets: the runner's temporary directory.
+    const env = { ...workflow.env, RUNNER_TEMP: "/runner/temp" };
+
+    it("is the file the README shows", () => {
+        const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+        assert.ok(readme.includes(`\`\`\`yaml\n${text}\`\`\`\n`), "README.md's In CI block differs from the file");
+        assert.ok(readme.includes(`(${WORKFLOW_FILE})`), "the README links to the file");
+    });
+
+    it("runs one job for each pull request, on a runner GitHub hosts", () => {
+        const events = typeof workflow.on === "string" ? [workflow.on] : Object.keys(workflow.on);
+        assert.deepEqual(events, ["pull_request"]);
+        assert.deepEqual(others, []);
+        assert.equal(job["runs-on"], "ubuntu-latest");
+    });
+
+    it("checks out the pull request and its base branch side by side, with Node.js 20", () => {
+        const checkouts = job.steps.filter((step) => step.uses?.startsWith("actions/checkout@"));
+        assert.deepEqual(
+            checkouts.map((step) => [step.with?.path, step.with?.ref]),
+            [
+                ["head", undefined],
+                ["base", "${{ github.event.pull_request.base.sha }}"],
+            ],
+        );
+        const node = job.steps.find((step) => step.uses?.startsWith("actions/setup-node@"));
+        assert.equal(node?.with?.["node-version"], 20);
+    });
+
+    it("plans the base branch into a baseline, then the pull request against it, failing on broadening", () => {
+        const [baseline, change, ...more] = planCommands(job.steps, env);
+        assert.deepEqual(more, []);
+        assert.deepEqual([baseline.dir, change.dir], ["base", "head"]);
+        assert.ok(baseline.afterInstall && change.afterInstall, "npm ci runs before each plan");
+        const [written, read] = [parsePlanArguments(baseline.argv), parsePlanArguments(change.argv)];
+        // A string is the plan's refusal of its arguments.
+        assert.ok(typeof written !== "string", `the plan refuses ${baseline.argv.join(" ")}: ${written as string}`);
+        assert.ok(typeof read !== "string", `the plan refuses ${change.argv.join(" ")}: ${read as string}`);
+        assert.equal(written.json, true, "a baseline is the plan's JSON");
+        assert.equal(baseline.stdoutTo, read.against, "the plan of the change reads the baseline the first wrote");
+        assert.equal(read.failOnBroadening, true);
+        assert.equal(written.stack, read.stack);
+        assert.equal(read.stack, workflow.env?.STACK, "both plan the stack the workflow names");
+    });
+});
