@@ -1,5 +1,5 @@
-// Runs this repository's TypeScript tools (`npm run plan`, the solver's
-// process) without paying for TypeScript at every start: each .ts file is
+// Runs this repository's TypeScript (`npm run plan`, the solver's process,
+// mocha) without paying for TypeScript at every start: each .ts file is
 // transpiled once, as `ts-node --transpile-only` transpiles it (the compiler
 // options of tsconfig.json, no type-check), and kept in
 // node_modules/.cache/pinpoint-export/ under a hash of its text, the
@@ -7,6 +7,11 @@
 // file is new or changed. Type-checking stays where it was: `npm test`.
 //
 // Use: node -r ./tools/transpileCache.cjs tools/plan/main.ts
+//
+// Stack traces point into the JavaScript, not the TypeScript: the Pulumi SDK
+// captures a stack trace for every promise it tracks, and mapping each through
+// a source map cost mocha about a tenth of its time. PINPOINT_EXPORT_SOURCE_MAPS=1
+// maps them, for a failure that needs its TypeScript line.
 "use strict";
 const crypto = require("crypto");
 const fs = require("fs");
@@ -22,12 +27,10 @@ const CONFIG_TEXT = fs.readFileSync(TSCONFIG, "utf8") + fs.readFileSync(__filena
 let typescript;
 let parsedOptions;
 
-/**
- * The compiler options of tsconfig.json, as ts-node reads them, for CommonJS,
- * without source maps: the Pulumi SDK captures a stack trace for every promise
- * it tracks, and mapping each through a source map costs more than it tells (a
- * user's mistake is a message, never a stack trace).
- */
+/** Whether stack traces are mapped to the TypeScript. */
+const SOURCE_MAPS = process.env.PINPOINT_EXPORT_SOURCE_MAPS === "1";
+
+/** The compiler options of tsconfig.json, as ts-node reads them, for CommonJS, with source maps only when asked. */
 function options() {
     if (!parsedOptions) {
         typescript = require("typescript");
@@ -37,7 +40,7 @@ function options() {
             ...parsed.options,
             module: typescript.ModuleKind.CommonJS,
             sourceMap: false,
-            inlineSourceMap: false,
+            inlineSourceMap: SOURCE_MAPS,
             inlineSources: false,
             declaration: false,
             noEmit: false,
@@ -54,7 +57,7 @@ function transpiled(file) {
         .update(TYPESCRIPT_VERSION)
         .update("\0")
         .update(CONFIG_TEXT)
-        .update("\0")
+        .update(SOURCE_MAPS ? "\0maps\0" : "\0")
         .update(file)
         .update("\0")
         .update(source)
@@ -81,6 +84,9 @@ function transpiled(file) {
 
 /** Lets `require` load .ts files through the cache. */
 function register() {
+    if (SOURCE_MAPS) {
+        process.setSourceMapsEnabled(true);
+    }
     require.extensions[".ts"] = (module, file) => {
         module._compile(transpiled(file), file);
     };

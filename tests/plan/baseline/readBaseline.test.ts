@@ -56,7 +56,8 @@ describe("a baseline", () => {
             inputs: { path: "/" },
         });
         // As `npm run plan -- --json > plan.json` writes it: npm's own lines come first.
-        const npmHeader = "\n> pinpoint-export@0.1.0 plan\n> ts-node --transpile-only tools/plan/main.ts --json\n\n";
+        const npmHeader =
+            "\n> pinpoint-export@0.1.0 plan\n> node -r ./tools/transpileCache.cjs tools/plan/main.ts --json\n\n";
         fs.writeFileSync(
             file,
             npmHeader +
