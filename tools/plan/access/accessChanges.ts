@@ -82,7 +82,12 @@ const NO_CHANGES: DecisionChanges = {
 };
 
 /** Decides what the update changes for every pair, with the solver of `session`. */
-export async function compareAccess(pairs: readonly AccessPair[], session: SolverSession): Promise<AccessChanges> {
+export async function compareAccess(
+    pairs: readonly AccessPair[],
+    session: SolverSession,
+    /** The second engine's check of each witness; the IAM evaluator's, unless a test gives another. */
+    check: typeof checkWitness = checkWitness,
+): Promise<AccessChanges> {
     const unevaluated: string[] = [];
     const narrowing: string[] = [];
     const assumptions = new Set<string>();
@@ -109,7 +114,7 @@ export async function compareAccess(pairs: readonly AccessPair[], session: Solve
             const entries = async (found: FoundRequests, newly: "allowed" | "denied") =>
                 Promise.all(
                     found.classes.map((found) =>
-                        entry(pair.role, kind, found, newly, sides.before.evaluated, sides.after.evaluated),
+                        entry(pair.role, kind, found, newly, sides.before.evaluated, sides.after.evaluated, check),
                     ),
                 );
             const decided: DecisionChanges = {
@@ -293,6 +298,7 @@ async function entry(
     newly: "allowed" | "denied",
     before: EvaluatedSide | undefined,
     after: EvaluatedSide | undefined,
+    check: typeof checkWitness,
 ): Promise<AccessEntry> {
     return {
         role,
@@ -303,7 +309,7 @@ async function entry(
         context: found.context,
         ...(found.dependsOn ? { dependsOn: found.dependsOn } : {}),
         witness: found.witness,
-        evaluator: await checkWitness(found.witness, newly, before, after),
+        evaluator: await check(found.witness, newly, before, after),
     };
 }
 
