@@ -137,11 +137,12 @@ export async function compareAccess(
                 );
             }
             for (const list of [decided.newlyAllowed, decided.newlyDenied, decided.possiblyNewlyAllowed]) {
-                for (const found of list.filter((candidate) => candidate.evaluator.outcome === "disagrees")) {
-                    const check = found.evaluator as { said: string };
-                    unevaluated.push(
-                        `the proof and the IAM evaluator disagree on ${describeWitness(found.witness)}: ${check.said}`,
-                    );
+                for (const found of list) {
+                    if (found.evaluator.outcome === "disagrees") {
+                        unevaluated.push(
+                            `the proof and the IAM evaluator disagree on ${describeWitness(found.witness)}: ${found.evaluator.said}`,
+                        );
+                    }
                 }
             }
             if (!decided.complete) {

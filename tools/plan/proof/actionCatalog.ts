@@ -102,7 +102,7 @@ export function supportsKey(target: ActionTarget, key: string): boolean {
 }
 
 /** Whether `key` (as a policy writes it) is one of `templates` (`aws:RequestTag/tag-key`, `s3:RequestObjectTag/<key>`). */
-export function keyIsAmong(key: string, templates: readonly string[]): boolean {
+function keyIsAmong(key: string, templates: readonly string[]): boolean {
     const lower = key.toLowerCase();
     return templates.some((template) => {
         const slash = template.indexOf("/");

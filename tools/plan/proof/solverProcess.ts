@@ -13,7 +13,7 @@ export type SolverOutcome =
     { readonly ok: true; readonly answers: readonly SolverAnswer[] } | { readonly ok: false; readonly reason: string };
 
 /** The wall-clock limit of one problem, once Z3 is loaded, unless a session is given another. */
-export const SOLVER_TIME_LIMIT_MS = 30_000;
+const SOLVER_TIME_LIMIT_MS = 30_000;
 
 /** How long Z3 may take to load in a new process: a machine under load may take seconds. */
 const STARTUP_LIMIT_MS = 60_000;
