@@ -6,7 +6,7 @@
 // options and the compiler's version. TypeScript itself is loaded only when a
 // file is new or changed. Type-checking stays where it was: `npm test`.
 //
-// Use: node -r ./tools/transpileCache.cjs tools/plan/main.ts
+// Use: node -r ./tools/transpileCache.cjs plan/main.ts
 //
 // Stack traces point into the JavaScript, not the TypeScript: the Pulumi SDK
 // captures a stack trace for every promise it tracks, and mapping each through

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { Provider } from "@pulumi/aws/provider";
 import { EXPORT_ROLE_TYPE, ExportRole, ExportRoleArgs } from "../../components/exportRole";
 import { ExportRoleInputError } from "../../components/exportRoleInputError";
-import { GET_CALLER_IDENTITY, GET_PARTITION, GET_REGION } from "../../tools/awsInvokeTokens";
+import { GET_CALLER_IDENTITY, GET_PARTITION, GET_REGION } from "../../plan/awsInvokeTokens";
 import { MOCK_AWS, MockRecord, resourceNamed, useMocks } from "../support/mocks";
 import { promiseOf, promisesOf, stateAfterSettling, unhandledRejectionsDuring } from "../support/outputs";
 

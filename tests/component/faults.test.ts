@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import { checksOf, EXPORT_ROLE_TYPE, ExportRole } from "../../components/exportRole";
 import { ExportRoleInputError } from "../../components/exportRoleInputError";
-import { GET_CALLER_IDENTITY, GET_REGION } from "../../tools/awsInvokeTokens";
+import { GET_CALLER_IDENTITY, GET_REGION } from "../../plan/awsInvokeTokens";
 import { MOCK_AWS, MockOptions, MockRecord, useMocks } from "../support/mocks";
 import { promiseOf, stateAfterSettling, unhandledRejectionsDuring } from "../support/outputs";
 

@@ -5,7 +5,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
-import { parsePlanArguments } from "../../tools/plan/runPlan";
+import { parsePlanArguments } from "../../plan/runPlan";
 import { PROJECT_DIR } from "../../tools/projectDir";
 
 const WORKFLOW_FILE = path.join("examples", "ci", "review-plan.yml");

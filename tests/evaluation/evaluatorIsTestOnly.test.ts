@@ -1,8 +1,8 @@
 // The IAM evaluator (AGPL-3.0-or-later) and the other test tools must stay
 // devDependencies, pinned exactly. The published library and the stack program
-// must never reach them; the offline plan, a repository tool, may use the
-// evaluator (tools/plan/access/) and Z3, the proof's solver (tools/plan/proof/),
-// and only the tests use fast-check.
+// must never reach them; the review (review/src/) may use the evaluator
+// (review/src/access/) and Z3, the proof's solver (review/src/proof/), and only
+// the tests use fast-check.
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
@@ -131,24 +131,27 @@ describe("the test tools", () => {
         );
     });
 
-    it("are imported outside tests/ only by the offline plan, and fast-check not at all", () => {
-        const tools = typeScriptFiles(path.join(ROOT, "tools"));
+    it("are imported outside tests/ only by the review, and fast-check not at all", () => {
+        const tools = ["tools", "plan", "review", "program"].flatMap((folder) =>
+            typeScriptFiles(path.join(ROOT, folder)),
+        );
         const evaluatorUsers = tools.filter((file) => namesAny(file, EVALUATOR)).map(relative);
-        assert.ok(evaluatorUsers.length > 0, "the offline plan no longer uses the evaluator: tighten this test");
+        assert.ok(evaluatorUsers.length > 0, "the review no longer uses the evaluator: tighten this test");
         assert.deepEqual(
-            evaluatorUsers.filter((file) => !file.startsWith(`tools${path.sep}plan${path.sep}`)),
+            evaluatorUsers.filter((file) => !file.startsWith(path.join("review", "src") + path.sep)),
             [],
         );
         assert.deepEqual(tools.filter((file) => namesAny(file, ["fast-check"])).map(relative), []);
     });
 
-    it("has the solver named only by the proof, under tools/plan/proof/", () => {
-        const users = [...typeScriptFiles(path.join(ROOT, "tools")), ...typeScriptFiles(path.join(ROOT, "components"))]
+    it("has the solver named only by the proof, under review/src/proof/", () => {
+        const users = ["tools", "plan", "review", "program", "components"]
+            .flatMap((folder) => typeScriptFiles(path.join(ROOT, folder)))
             .filter((file) => namesAny(file, SOLVER))
             .map(relative);
-        assert.ok(users.includes(path.join("tools", "plan", "proof", "solverWorker.ts")), users.join());
+        assert.ok(users.includes(path.join("review", "src", "proof", "solverWorker.ts")), users.join());
         assert.deepEqual(
-            users.filter((file) => !file.startsWith(path.join("tools", "plan", "proof") + path.sep)),
+            users.filter((file) => !file.startsWith(path.join("review", "src", "proof") + path.sep)),
             [],
         );
     });

@@ -7,7 +7,7 @@ import { buildExportPolicy } from "../../components/policies/exportPolicy";
 import { PolicyDocument, PolicyStatement } from "../../components/policies/policyDocument";
 import { buildTrustPolicy } from "../../components/policies/trustPolicy";
 import { catalogProblems } from "../support/iamCatalog";
-import { EXPORT_ROLE_ARN, ROLE_ACCOUNT } from "../../tools/plan/access/iamEvaluator";
+import { EXPORT_ROLE_ARN, ROLE_ACCOUNT } from "../../review/src/access/iamEvaluator";
 
 const KMS_KEY = `arn:aws:kms:eu-west-1:${ROLE_ACCOUNT}:key/1234abcd-12ab-34cd-56ef-1234567890ab`;
 

@@ -14,8 +14,8 @@ import { PolicyDocument } from "../../components/policies/policyDocument";
 import { findProblems } from "../../components/validation/exportRoleProblems";
 import { describeProblem } from "../../components/validation/violation";
 import { expectRoleDecisions } from "../support/expectDecisions";
-import { ROLE_ACCOUNT, warmUpEvaluator } from "../../tools/plan/access/iamEvaluator";
-import { kmsRequest } from "../../tools/plan/access/kmsRequests";
+import { ROLE_ACCOUNT, warmUpEvaluator } from "../../review/src/access/iamEvaluator";
+import { kmsRequest } from "../support/kmsRequests";
 import { resourceNamed, useMocks } from "../support/mocks";
 import { promiseOf } from "../support/outputs";
 

@@ -3,7 +3,7 @@
 // assumes a role; the trust policy must need both.
 import { buildTrustPolicy } from "../../components/policies/trustPolicy";
 import { expectAssumeRoleDecisions } from "../support/expectDecisions";
-import { AssumeRoleRequest, ROLE_ACCOUNT, warmUpEvaluator } from "../../tools/plan/access/iamEvaluator";
+import { AssumeRoleRequest, ROLE_ACCOUNT, warmUpEvaluator } from "../../review/src/access/iamEvaluator";
 
 const REGION = "us-east-1";
 const OTHER_ACCOUNT = "210987654321";

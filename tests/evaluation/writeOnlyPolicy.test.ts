@@ -5,14 +5,14 @@ import { strict as assert } from "assert";
 import { buildExportPolicy } from "../../components/policies/exportPolicy";
 import { PolicyDocument } from "../../components/policies/policyDocument";
 import { expectRoleDecisions } from "../support/expectDecisions";
-import { warmUpEvaluator } from "../../tools/plan/access/iamEvaluator";
+import { warmUpEvaluator } from "../../review/src/access/iamEvaluator";
 import {
     BUCKET_WRITE_ACTIONS,
     bucketRequest,
     listRequest,
     OBJECT_ACTIONS,
     objectRequest,
-} from "../../tools/plan/access/s3Requests";
+} from "../support/s3Requests";
 
 /** The Allow statements whose Action element covers `action`, wildcards and all. */
 function statementsGranting(policy: PolicyDocument, action: string): string[] {

@@ -4,7 +4,7 @@ import { Policy } from "@pulumi/aws/iam/policy";
 import { Role } from "@pulumi/aws/iam/role";
 import { EXPORT_ROLE_TYPE } from "../../components/exportRole";
 import { ExportRoleProvider } from "../../components/exportRoleProvider";
-import { GET_CALLER_IDENTITY, GET_REGION } from "../../tools/awsInvokeTokens";
+import { GET_CALLER_IDENTITY, GET_REGION } from "../../plan/awsInvokeTokens";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import { MOCK_AWS, useMocks } from "../support/mocks";
 import { promiseOf, promisesOf, stateAfterSettling, unhandledRejectionsDuring } from "../support/outputs";

@@ -5,7 +5,7 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import { buildExportPolicy, renderPolicy } from "../../components";
-import { GET_CALLER_IDENTITY, GET_REGION } from "../../tools/awsInvokeTokens";
+import { GET_CALLER_IDENTITY, GET_REGION } from "../../plan/awsInvokeTokens";
 import { expectedLibraryFiles, staleLibraryReason } from "../../tools/libraryBuild";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import type { ProgramRun } from "../support/runProgramUnderMocks";

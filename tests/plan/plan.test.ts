@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runPlan } from "../../tools/plan/runPlan";
+import { runPlan } from "../../plan/runPlan";
 import { expectLines } from "../support/expectLines";
 import { PlanRun } from "../support/planProcess";
 import { buildExportPolicy } from "../../components/policies/exportPolicy";

@@ -13,7 +13,7 @@ import {
     TRUST_POLICY_MAX_SIZE,
 } from "../../components/validation/policyQuotas";
 import { PINPOINT_SERVICE_PRINCIPAL } from "../../components/policies/trustPolicy";
-import { runPlan } from "../../tools/plan/runPlan";
+import { runPlan } from "../../plan/runPlan";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import { PlanRun } from "../support/planProcess";
 import { isCommonEnough, propertyRuns } from "../support/propertyRuns";

@@ -1,18 +1,18 @@
 // The offline plan of an update: `npm run plan -- --against <baseline>`, run
 // in-process on the real index.ts, against both kinds of baseline: a plan's
-// JSON, and `pulumi stack export` (tests/plan/fixtures/dev.stack-export.json,
+// JSON, and `pulumi stack export` (tests/fixtures/dev.stack-export.json,
 // a deployment of version 3 as the CLI writes it for the dev stack, with the
 // provider's checked inputs: autonamed names, filled defaults, `__defaults`).
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { runPlan } from "../../tools/plan/runPlan";
+import { runPlan } from "../../plan/runPlan";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import { expectLines } from "../support/expectLines";
 import { SHIPPED_DEV_STACK } from "../support/userFiles";
 
-const STACK_EXPORT = path.join(__dirname, "fixtures", "dev.stack-export.json");
+const STACK_EXPORT = path.join(__dirname, "..", "fixtures", "dev.stack-export.json");
 const DEV_CONFIG = fs.readFileSync(SHIPPED_DEV_STACK, "utf8");
 const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 

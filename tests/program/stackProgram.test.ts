@@ -2,7 +2,7 @@ import { strict as assert } from "assert";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
 import { ExportRoleInputError } from "../../components/exportRoleInputError";
-import { readStackConfig } from "../../tools/plan/stackConfig";
+import { readStackConfig } from "../../plan/stackConfig";
 import { useMocks } from "../support/mocks";
 import { promisesOf } from "../support/outputs";
 import { SHIPPED_DEV_STACK } from "../support/userFiles";

@@ -17,7 +17,7 @@ import fc from "fast-check";
 import { AccessProfile } from "../../components/policies/accessProfile";
 import { buildExportPolicy } from "../../components/policies/exportPolicy";
 import { findProblems } from "../../components/validation/exportRoleProblems";
-import { decideForRole, decideWithBoundary, ROLE_ACCOUNT, warmUpEvaluator } from "../../tools/plan/access/iamEvaluator";
+import { decideForRole, decideWithBoundary, ROLE_ACCOUNT, warmUpEvaluator } from "../../review/src/access/iamEvaluator";
 import { intendedToAllow } from "../support/intendedAccess";
 import { isCommonEnough, propertyRuns } from "../support/propertyRuns";
 import { requestsAround } from "../support/requestsAround";

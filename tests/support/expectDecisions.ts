@@ -6,7 +6,7 @@ import {
     decideAssumeRole,
     decideForRole,
     RoleRequest,
-} from "../../tools/plan/access/iamEvaluator";
+} from "../../review/src/access/iamEvaluator";
 
 /** Asserts that the role, holding `policy`, gets `expected` for every one of `requests`; lists every miss. */
 export async function expectRoleDecisions(

@@ -17,7 +17,7 @@
 //     region (kms:ViaService = s3.<key region>.amazonaws.com).
 // Nothing else, in either.
 import { AccessProfile } from "../../components/policies/accessProfile";
-import { RoleRequest } from "../../tools/plan/access/iamEvaluator";
+import { RoleRequest } from "../../review/src/access/iamEvaluator";
 import { ExportLocation } from "./validInputs";
 
 const WRITE_ONLY_OBJECT_ACTIONS = ["s3:PutObject", "s3:AbortMultipartUpload"];

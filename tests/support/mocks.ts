@@ -1,8 +1,8 @@
 // Strict mocks for the Pulumi runtime: every resource and invoke is recorded,
 // and an invoke nobody mocked fails loudly instead of returning nothing.
 import * as pulumi from "@pulumi/pulumi";
-import { GET_CALLER_IDENTITY, GET_PARTITION, GET_REGION } from "../../tools/awsInvokeTokens";
-import { recordRegistrations, Registration } from "../../tools/plan/recordProgram";
+import { GET_CALLER_IDENTITY, GET_PARTITION, GET_REGION } from "../../plan/awsInvokeTokens";
+import { recordRegistrations, Registration } from "../../plan/recordProgram";
 import { mockResourceState } from "../../tools/mockResourceState";
 
 /** The AWS account and region the mocked provider pretends to be in. */

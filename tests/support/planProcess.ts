@@ -18,7 +18,7 @@ export async function planProcess(...args: string[]): Promise<PlanRun> {
     try {
         const { stdout, stderr } = await promisify(execFile)(
             process.execPath,
-            ["-r", "./tools/transpileCache.cjs", "-r", USER_FILES_UNREAD, "tools/plan/main.ts", ...args],
+            ["-r", "./tools/transpileCache.cjs", "-r", USER_FILES_UNREAD, "plan/main.ts", ...args],
             { cwd: PROJECT_DIR },
         );
         return { code: 0, stdout, stderr };

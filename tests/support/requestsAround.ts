@@ -3,9 +3,9 @@
 // folders that share the folder's name as a prefix, parents, keys that differ
 // by one character or by case, and buckets whose names start with the bucket's.
 import fc from "fast-check";
-import { RoleRequest } from "../../tools/plan/access/iamEvaluator";
-import { kmsRequest } from "../../tools/plan/access/kmsRequests";
-import { bucketRequest, listRequest, OBJECT_ACTIONS, objectRequest } from "../../tools/plan/access/s3Requests";
+import { RoleRequest } from "../../review/src/access/iamEvaluator";
+import { kmsRequest } from "./kmsRequests";
+import { bucketRequest, listRequest, OBJECT_ACTIONS, objectRequest } from "./s3Requests";
 import { ExportLocation, SAFE_KEY_CHARACTERS } from "./validInputs";
 
 /**

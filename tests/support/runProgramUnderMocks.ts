@@ -13,7 +13,7 @@ import { createRequire } from "module";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import type * as PulumiSdk from "@pulumi/pulumi";
-import { GET_CALLER_IDENTITY, GET_REGION } from "../../tools/awsInvokeTokens";
+import { GET_CALLER_IDENTITY, GET_REGION } from "../../plan/awsInvokeTokens";
 import { mockResourceState } from "../../tools/mockResourceState";
 
 /** What the program did, as the test reads it. */

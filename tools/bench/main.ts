@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
-import { readStackConfig } from "../plan/stackConfig";
+import { readStackConfig } from "../../plan/stackConfig";
 import { PROJECT_DIR } from "../projectDir";
 
 // Inside node_modules, so compiled files still find the project's packages.

@@ -1,0 +1,182 @@
+// The plan for people: what each resource would go through, marked as the
+// CLI marks it, then the IAM statement and access changes against a baseline.
+import { GET_CALLER_IDENTITY, GET_REGION } from "../awsInvokeTokens";
+import { PropertyChange, PropertyValue } from "../../review/src/diff/decideStep";
+import { describeResource, PlanStep } from "../../review/src/diff/planSteps";
+import { providerRules } from "../../review/src/diff/providerRules";
+import { UNKNOWN } from "../../review/src/diff/wireValues";
+import { changeSummary, Plan } from "../plan";
+import { accessAsText, documentChangesAsText, proofsAsText } from "./accessText";
+import { stepWarnings } from "./stepWarnings";
+
+/** How an unknown value reads. */
+export const UNKNOWN_TEXT = "(known after apply)";
+
+const MARKS: Readonly<Record<string, string>> = {
+    create: "+ create",
+    update: "~ update",
+    replace: "+- replace",
+    delete: "- delete",
+};
+
+const SUMMARY_WORDS: Readonly<Record<string, string>> = {
+    create: "to create",
+    update: "to update",
+    replace: "to replace",
+    delete: "to delete",
+    same: "unchanged",
+};
+
+/**
+ * Every resource that changes (all of them, for a first `pulumi up`): a new
+ * one with its inputs and the policies as indented JSON, a changed one with
+ * the properties that change, old and new, and why it is replaced; then the
+ * stack outputs, a count of the steps and, against a baseline, the statement
+ * and access changes, ending in `Broadens access: yes` or `no`.
+ */
+export function planAsText(plan: Plan): string {
+    const { stackConfig, record, baseline } = plan;
+    const lines = [
+        `Offline plan for stack "${stackConfig.stack}" of project ${stackConfig.project}` +
+            (baseline ? `, against ${baseline.file} (${baseline.format})` : ""),
+        "index.ts was run under Pulumi's mock runtime: no AWS call was made and nothing was deployed.",
+        "",
+    ];
+    const byUrn = new Map(plan.steps.map((step) => [step.urn, step]));
+    for (const step of plan.steps.filter((candidate) => candidate.op !== "same")) {
+        lines.push(...stepAsText(step, byUrn), "");
+    }
+    lines.push("Stack outputs:");
+    for (const [key, value] of Object.entries(record.outputs)) {
+        lines.push(...showInput(key, value));
+    }
+    const counts = Object.entries(changeSummary(plan.steps)).map(([op, count]) => `${count} ${SUMMARY_WORDS[op]}`);
+    lines.push("", `Resources: ${counts.join(", ") || "none"}.`);
+    lines.push(...lookupNotes(plan));
+    if (plan.documentChanges) {
+        lines.push("", ...documentChangesAsText(plan.documentChanges));
+    }
+    if (plan.access) {
+        lines.push("", ...accessAsText(plan.access));
+    }
+    if (plan.proofs) {
+        lines.push("", ...proofsAsText(plan.proofs));
+    }
+    return lines.join("\n");
+}
+
+function stepAsText(step: PlanStep, byUrn: ReadonlyMap<string, PlanStep>): string[] {
+    const mark = step.op === "replace" && step.deleteBeforeReplace ? "-+ replace" : MARKS[step.op];
+    const lines = [
+        `${mark} ${describeResource(step.type, step.name)}`,
+        `    urn: ${step.urn}`,
+        ...stepWarnings(step).map((warning) => `    ! ${warning}`),
+    ];
+    if (step.op === "create") {
+        const parent = step.after?.parent && byUrn.get(step.after.parent);
+        if (parent) {
+            lines.push(`    parent: ${describeResource(parent.type, parent.name)}`);
+        }
+        const inputs = Object.entries(step.after?.inputs ?? {}).sort(([a], [b]) => a.localeCompare(b));
+        for (const [key, value] of inputs) {
+            lines.push(...showInput(key, value));
+        }
+    }
+    if (step.op === "replace") {
+        lines.push(`    ${replacementOrder(step)}`);
+    }
+    for (const change of step.changes) {
+        lines.push(...showChange(step, change));
+    }
+    return lines;
+}
+
+/** In which order a replacement happens, and why. */
+function replacementOrder(step: PlanStep): string {
+    if (!step.deleteBeforeReplace) {
+        return "The new resource is created first, then the old one is deleted.";
+    }
+    return providerRules(step.type).alwaysDeletesFirst
+        ? "The old resource is deleted first: the provider always does so for this type."
+        : "The old resource is deleted first: it has an explicit name, which two resources cannot share.";
+}
+
+function showChange(step: PlanStep, change: PropertyChange): string[] {
+    const effect = change.kind.endsWith("-replace") ? " (replaces the resource)" : "";
+    const documents =
+        providerRules(step.type).policyDocuments.has(change.property) &&
+        change.before.state === "known" &&
+        change.after.state === "known";
+    const lines = [
+        documents
+            ? `    ${change.property}: the document changes, see the IAM statement changes${effect}`
+            : `    ${change.property}: ${showValue(change.before, "before")} => ${showValue(change.after, "after")}${effect}`,
+    ];
+    if (change.reason) {
+        lines.push(`        because ${change.reason}`);
+    }
+    return lines;
+}
+
+/** A property's value before or after the change; an unknown one before is one the baseline did not record. */
+function showValue(value: PropertyValue, when: "before" | "after"): string {
+    switch (value.state) {
+        case "absent":
+            return "(not set)";
+        case "unknown":
+            return when === "before" ? "(not in the baseline)" : UNKNOWN_TEXT;
+        case "autoname":
+            return when === "before" ? "(the name Pulumi generated)" : "(a name Pulumi generates)";
+        case "known":
+            return JSON.stringify(value.value);
+    }
+}
+
+function showInput(key: string, value: unknown): string[] {
+    if (value === UNKNOWN) {
+        return [`    ${key}: ${UNKNOWN_TEXT}`];
+    }
+    const document = typeof value === "string" ? parseJsonObject(value) : undefined;
+    if (document !== undefined) {
+        return [
+            `    ${key}:`,
+            ...JSON.stringify(document, null, 2)
+                .split("\n")
+                .map((line) => `      ${line}`),
+        ];
+    }
+    return [`    ${key}: ${JSON.stringify(value)}`];
+}
+
+function parseJsonObject(text: string): object | undefined {
+    if (!text.startsWith("{")) {
+        return undefined;
+    }
+    try {
+        return JSON.parse(text) as object;
+    } catch {
+        return undefined;
+    }
+}
+
+/** Says which values AWS would supply at deploy time, and how to see them offline instead. */
+function lookupNotes(plan: Plan): string[] {
+    const notes: string[] = [];
+    const asked = new Set(plan.record.invokes.map((invoke) => invoke.token));
+    if (asked.has(GET_CALLER_IDENTITY)) {
+        notes.push(
+            `No account id is configured: \`pulumi up\` asks AWS which account its credentials belong to, so what depends on it is ${UNKNOWN_TEXT} here. Set pinpoint-export:accountId to see it.`,
+        );
+    }
+    if (asked.has(GET_REGION)) {
+        notes.push(
+            `No region is configured: \`pulumi up\` takes the AWS provider's region, so what depends on it is ${UNKNOWN_TEXT} here. Set aws:region or pinpoint-export:region to see it.`,
+        );
+    }
+    notes.push(
+        plan.baseline
+            ? "ARNs and names of new resources are chosen by AWS and Pulumi at deploy time; those of resources that stay are the baseline's."
+            : "ARNs and autonamed resource names are chosen by AWS and Pulumi at deploy time.",
+    );
+    return notes;
+}

@@ -1,0 +1,469 @@
+// The proof's reading of IAM, rule by rule. Each case is a pair of policies
+// whose difference depends on one rule of IAM's evaluation, so that taking
+// that rule's encoding out of review/src/proof/ changes what the proof finds.
+// The proof's witness of each difference is then asked of the IAM evaluator
+// on both sides: the two engines must agree.
+import { strict as assert } from "assert";
+import { decideByTrust, decideForPolicies, warmUpEvaluator } from "../../../review/src/access/iamEvaluator";
+import { AccessDecision, decideAccess } from "../../../review/src/proof/decideAccess";
+import { parsePolicy, PolicyKind } from "../../../review/src/proof/policyStatements";
+import { RequestClass, WitnessRequest } from "../../../review/src/proof/requestClasses";
+import { sharedSolver } from "../../../review/src/proof/solverProcess";
+
+type Statement = Record<string, unknown>;
+type Decided = Extract<AccessDecision, { decided: true }>;
+
+const BUCKET = "arn:aws:s3:::example-bucket";
+const ACCOUNT = "123456789012";
+const PINPOINT_SOURCE = `arn:aws:mobiletargeting:us-east-1:${ACCOUNT}:apps/*`;
+
+const policy = (...statements: Statement[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+const allow = (action: string | string[], resource: string | string[], condition?: object): Statement => ({
+    Effect: "Allow",
+    Action: action,
+    Resource: resource,
+    ...(condition ? { Condition: condition } : {}),
+});
+const trust = (principal: object | string, condition?: object) =>
+    policy({
+        Effect: "Allow",
+        Principal: principal,
+        Action: "sts:AssumeRole",
+        ...(condition ? { Condition: condition } : {}),
+    });
+
+describe("the proof's reading of IAM, rule by rule", function () {
+    this.timeout(30_000);
+    const session = sharedSolver();
+    before(warmUpEvaluator);
+
+    interface Side {
+        readonly policies: readonly string[];
+        readonly boundary?: string;
+    }
+
+    const sideOf = (side: Side | string): Side => (typeof side === "string" ? { policies: [side] } : side);
+
+    /** What the proof decides between `before` and `after`, which must be decided. */
+    async function difference(kind: PolicyKind, before: Side | string, after: Side | string): Promise<Decided> {
+        const decision = await undecidedOr(kind, before, after);
+        assert.ok(decision.decided, decision.decided ? "" : decision.reason);
+        return decision;
+    }
+
+    function undecidedOr(kind: PolicyKind, before: Side | string, after: Side | string): Promise<AccessDecision> {
+        const read = (side: Side, name: string) => ({
+            policies: side.policies.map((text, index) => parsePolicy(`${name} ${index + 1}`, text, kind)),
+            boundary: side.boundary
+                ? { policies: [parsePolicy(`${name}'s boundary`, side.boundary, kind)] }
+                : undefined,
+        });
+        return decideAccess({ kind, before: read(sideOf(before), "old"), after: read(sideOf(after), "new") }, session);
+    }
+
+    /** What the evaluator decides for `witness` on one side. */
+    function evaluate(kind: PolicyKind, side: Side | string, witness: WitnessRequest) {
+        const { policies, boundary } = sideOf(side);
+        if (kind === "trust") {
+            return decideByTrust(
+                policies[0],
+                { principal: witness.principal!, context: witness.context },
+                witness.action,
+            );
+        }
+        return decideForPolicies(
+            policies,
+            { action: witness.action, resource: witness.resource!, context: witness.context },
+            boundary,
+        );
+    }
+
+    /**
+     * Asserts that the proof finds requests newly allowed (or denied) from
+     * `before` to `after`, and nothing the other way, and that the evaluator
+     * agrees on each witness. Returns the classes.
+     */
+    async function onlyNewly(
+        newly: "allowed" | "denied",
+        kind: PolicyKind,
+        before: Side | string,
+        after: Side | string,
+    ): Promise<readonly RequestClass[]> {
+        const decision = await difference(kind, before, after);
+        const [found, other] =
+            newly === "allowed"
+                ? [decision.newlyAllowed, decision.newlyDenied]
+                : [decision.newlyDenied, decision.newlyAllowed];
+        assert.ok(found.classes.length > 0, `nothing is newly ${newly}`);
+        assert.deepEqual(other.classes, [], `something is newly ${newly === "allowed" ? "denied" : "allowed"} too`);
+        for (const { witness } of found.classes) {
+            const decisions = [await evaluate(kind, before, witness), await evaluate(kind, after, witness)];
+            const expected = newly === "allowed" ? [false, true] : [true, false];
+            assert.deepEqual(
+                decisions.map((decision) => decision === "Allowed"),
+                expected,
+                `the evaluator disagrees on ${JSON.stringify(witness)}: ${decisions.join(", ")}`,
+            );
+        }
+        return found.classes;
+    }
+
+    const actionsOf = (classes: readonly RequestClass[]) => classes.flatMap((found) => found.actions);
+    const witnesses = (classes: readonly RequestClass[]) => classes.map((found) => found.witness);
+
+    describe("effects", () => {
+        it("an explicit Deny wins over any Allow", async () => {
+            const open = policy(allow("s3:GetObject", `${BUCKET}/*`));
+            const guarded = policy(allow("s3:GetObject", `${BUCKET}/*`), {
+                Effect: "Deny",
+                Action: "s3:GetObject",
+                Resource: `${BUCKET}/secret/*`,
+            });
+            const denied = await onlyNewly("denied", "identity", open, guarded);
+            assert.deepEqual(
+                denied.map((found) => [found.actions.join(), found.scope]),
+                [["s3:GetObject", `${BUCKET}/secret/*`]],
+            );
+        });
+
+        it("an Allow in any of the role's policies is enough, a Deny in any of them wins", async () => {
+            const read = policy(allow("s3:GetObject", `${BUCKET}/*`));
+            const write = policy(allow("s3:PutObject", `${BUCKET}/*`));
+            const allowed = await onlyNewly("allowed", "identity", { policies: [read] }, { policies: [read, write] });
+            assert.deepEqual(actionsOf(allowed), ["s3:PutObject"]);
+            const noWrites = policy({ Effect: "Deny", Action: "s3:Put*", Resource: "*" });
+            const denied = await onlyNewly(
+                "denied",
+                "identity",
+                { policies: [read, write] },
+                { policies: [read, write, noWrites] },
+            );
+            assert.deepEqual(actionsOf(denied), ["s3:PutObject"]);
+        });
+    });
+
+    describe("actions", () => {
+        it("NotAction allows every action but those it names", async () => {
+            const everything = policy(allow("s3:*", `${BUCKET}/*`));
+            const allButDelete = policy({ Effect: "Allow", NotAction: "s3:DeleteObject", Resource: `${BUCKET}/*` });
+            const denied = await onlyNewly("denied", "identity", everything, allButDelete);
+            assert.deepEqual(actionsOf(denied), ["s3:DeleteObject"]);
+        });
+
+        it("matches actions with * and ?, without regard to case", async () => {
+            const gets = policy(allow("s3:Get*", `${BUCKET}/*`));
+            const getObjectOnly = policy(allow("S3:get?bject", `${BUCKET}/*`));
+            const denied = await onlyNewly("denied", "identity", gets, getObjectOnly);
+            const actions = actionsOf(denied);
+            assert.ok(actions.includes("s3:GetObjectTagging") && actions.includes("s3:GetObjectAcl"));
+            assert.ok(!actions.includes("s3:GetObject"), "s3:GetObject is still allowed");
+        });
+    });
+
+    describe("resources", () => {
+        it("NotResource allows every resource but those it names", async () => {
+            const all = policy(allow("s3:GetObject", "*"));
+            const allButPrivate = policy({
+                Effect: "Allow",
+                Action: "s3:GetObject",
+                NotResource: `${BUCKET}/private/*`,
+            });
+            const denied = await onlyNewly("denied", "identity", all, allButPrivate);
+            assert.ok(witnesses(denied).every((witness) => witness.resource!.startsWith(`${BUCKET}/private/`)));
+        });
+
+        it("matches the resource part of an ARN with regard to case", async () => {
+            const upper = policy(allow("s3:GetObject", `${BUCKET}/Exports/*`));
+            const lower = policy(allow("s3:GetObject", `${BUCKET}/exports/*`));
+            const decision = await difference("identity", upper, lower);
+            assert.deepEqual(
+                [decision.newlyAllowed.classes, decision.newlyDenied.classes].map((classes) =>
+                    classes.map((found) => found.scope),
+                ),
+                [[`${BUCKET}/exports/*`], [`${BUCKET}/Exports/*`]],
+            );
+            for (const [classes, before, after] of [
+                [decision.newlyAllowed.classes, upper, lower],
+                [decision.newlyDenied.classes, lower, upper],
+            ] as const) {
+                for (const { witness } of classes) {
+                    assert.deepEqual(
+                        [await evaluate("identity", before, witness), await evaluate("identity", after, witness)],
+                        ["ImplicitlyDenied", "Allowed"],
+                    );
+                }
+            }
+        });
+
+        it("reads ? as one character and * as any run, in the resource", async () => {
+            const one = policy(allow("s3:GetObject", `${BUCKET}/a?c`));
+            const abc = policy(allow("s3:GetObject", `${BUCKET}/abc`));
+            const denied = await onlyNewly("denied", "identity", one, abc);
+            assert.ok(
+                witnesses(denied).every((witness) => /^arn:aws:s3:::example-bucket\/a[^b]c$/.test(witness.resource!)),
+            );
+        });
+
+        it("grants an action only on resources of a type it takes: s3:GetObject on a bucket's ARN grants nothing", async () => {
+            const mistaken = policy(allow("s3:GetObject", BUCKET));
+            const decision = await difference("identity", policy(), mistaken);
+            assert.deepEqual([decision.newlyAllowed.classes, decision.newlyDenied.classes], [[], []]);
+        });
+
+        it("matches a resource by the action's resource type: s3:ListBucket takes a bucket, not an object", async () => {
+            const objects = policy(allow(["s3:ListBucket", "s3:GetObject"], `${BUCKET}*`));
+            const bucketOnly = policy(allow(["s3:ListBucket", "s3:GetObject"], BUCKET));
+            const denied = await onlyNewly("denied", "identity", objects, bucketOnly);
+            // The bucket itself stays listable; what goes is ListBucket on buckets named like it, and
+            // GetObject everywhere, since no object's ARN is the bucket's.
+            assert.ok(
+                witnesses(denied).every((witness) => witness.resource !== BUCKET || witness.action === "s3:GetObject"),
+            );
+            assert.ok(actionsOf(denied).includes("s3:GetObject"));
+        });
+    });
+
+    describe("condition operators", () => {
+        const listing = (condition?: object) => policy(allow("s3:ListBucket", BUCKET, condition));
+
+        it("StringEquals compares literally; StringLike reads * and ?", async () => {
+            const literal = listing({ StringEquals: { "s3:prefix": "a*" } });
+            const glob = listing({ StringLike: { "s3:prefix": "a*" } });
+            const allowed = await onlyNewly("allowed", "identity", literal, glob);
+            assert.ok(
+                witnesses(allowed).every(
+                    (witness) => /^a/.test(witness.context["s3:prefix"]) && witness.context["s3:prefix"] !== "a*",
+                ),
+            );
+        });
+
+        it("StringNotEquals holds when the key is absent; StringEquals does not", async () => {
+            const present = listing({ StringLike: { "s3:prefix": "*" } });
+            const notSecret = listing({ StringNotEquals: { "s3:prefix": "secret/" } });
+            const decision = await difference("identity", present, notSecret);
+            assert.ok(
+                decision.newlyAllowed.classes.some((found) => found.witness.context["s3:prefix"] === undefined),
+                "a listing without s3:prefix is newly allowed",
+            );
+            assert.ok(
+                decision.newlyDenied.classes.every((found) => found.witness.context["s3:prefix"] === "secret/"),
+                JSON.stringify(witnesses(decision.newlyDenied.classes)),
+            );
+        });
+
+        it("StringNotLike reads * and ?, and holds when the key is absent", async () => {
+            const notLike = listing({ StringNotLike: { "s3:prefix": "secret/*" } });
+            const allowed = await onlyNewly("allowed", "identity", policy(), notLike);
+            assert.ok(witnesses(allowed).some((witness) => witness.context["s3:prefix"] === undefined));
+            assert.ok(
+                witnesses(allowed).every((witness) => !(witness.context["s3:prefix"] ?? "").startsWith("secret/")),
+            );
+            // Read literally, the operator would let everything but the text "secret/*" through.
+            const notEquals = listing({ StringNotEquals: { "s3:prefix": "secret/*" } });
+            const glob = await onlyNewly("allowed", "identity", notLike, notEquals);
+            for (const witness of witnesses(glob)) {
+                assert.ok(witness.context["s3:prefix"].startsWith("secret/"), witness.context["s3:prefix"]);
+                assert.notEqual(witness.context["s3:prefix"], "secret/*");
+            }
+        });
+
+        it("StringEqualsIgnoreCase compares without regard to case", async () => {
+            const exact = listing({ StringEquals: { "s3:prefix": "Exports/" } });
+            const anyCase = listing({ StringEqualsIgnoreCase: { "s3:prefix": "Exports/" } });
+            const allowed = await onlyNewly("allowed", "identity", exact, anyCase);
+            for (const witness of witnesses(allowed)) {
+                assert.equal(witness.context["s3:prefix"].toLowerCase(), "exports/");
+                assert.notEqual(witness.context["s3:prefix"], "Exports/");
+            }
+        });
+
+        it("ArnLike matches the six parts one by one: a * there never crosses a colon", async () => {
+            const arnLike = trust(
+                { Service: "pinpoint.amazonaws.com" },
+                {
+                    ArnLike: { "aws:SourceArn": `arn:aws:mobiletargeting:*:${ACCOUNT}:apps/*` },
+                },
+            );
+            const stringLike = trust(
+                { Service: "pinpoint.amazonaws.com" },
+                {
+                    StringLike: { "aws:SourceArn": `arn:aws:mobiletargeting:*:${ACCOUNT}:apps/*` },
+                },
+            );
+            const allowed = await onlyNewly("allowed", "trust", arnLike, stringLike);
+            for (const witness of witnesses(allowed)) {
+                const [, , , region] = witness.context["aws:SourceArn"].split(":");
+                assert.ok(
+                    witness.context["aws:SourceArn"].split(":").length > 6,
+                    `${region}: the region part holds a colon`,
+                );
+            }
+        });
+
+        it("ArnLike in another region is newly allowed when the region becomes *", async () => {
+            const oneRegion = trust(
+                { Service: "pinpoint.amazonaws.com" },
+                { ArnLike: { "aws:SourceArn": PINPOINT_SOURCE } },
+            );
+            const anyRegion = trust(
+                { Service: "pinpoint.amazonaws.com" },
+                {
+                    ArnLike: { "aws:SourceArn": `arn:aws:mobiletargeting:*:${ACCOUNT}:apps/*` },
+                },
+            );
+            const allowed = await onlyNewly("allowed", "trust", oneRegion, anyRegion);
+            assert.ok(
+                witnesses(allowed).every((witness) => witness.context["aws:SourceArn"].split(":")[3] !== "us-east-1"),
+            );
+        });
+
+        it("ArnEquals reads wildcards as ArnLike does; ArnNotLike holds when the key is absent", async () => {
+            const equals = trust(
+                { Service: "pinpoint.amazonaws.com" },
+                { ArnEquals: { "aws:SourceArn": PINPOINT_SOURCE } },
+            );
+            const like = trust(
+                { Service: "pinpoint.amazonaws.com" },
+                { ArnLike: { "aws:SourceArn": PINPOINT_SOURCE } },
+            );
+            const same = await difference("trust", equals, like);
+            assert.deepEqual([same.newlyAllowed.classes, same.newlyDenied.classes], [[], []]);
+            const notOthers = trust(
+                { Service: "pinpoint.amazonaws.com" },
+                {
+                    ArnNotLike: { "aws:SourceArn": "arn:aws:mobiletargeting:*:999999999999:*" },
+                },
+            );
+            const allowed = await difference("trust", equals, notOthers);
+            assert.ok(
+                allowed.newlyAllowed.classes.some((found) => found.witness.context["aws:SourceArn"] === undefined),
+            );
+            for (const { witness } of allowed.newlyAllowed.classes) {
+                assert.deepEqual(
+                    [await evaluate("trust", equals, witness), await evaluate("trust", notOthers, witness)],
+                    ["ImplicitlyDenied", "Allowed"],
+                    JSON.stringify(witness),
+                );
+            }
+        });
+
+        it("Bool compares true and false; a request without the key fails it", async () => {
+            const tls = listing({ Bool: { "aws:SecureTransport": "true" } });
+            const allowed = await onlyNewly("allowed", "identity", tls, listing());
+            assert.ok(witnesses(allowed).every((witness) => witness.context["aws:SecureTransport"] !== "true"));
+            assert.ok(witnesses(allowed).some((witness) => witness.context["aws:SecureTransport"] === undefined));
+        });
+
+        it("Null tests whether the key is present", async () => {
+            const withPrefix = listing({ Null: { "s3:prefix": "false" } });
+            const allowed = await onlyNewly("allowed", "identity", withPrefix, listing());
+            assert.ok(witnesses(allowed).every((witness) => witness.context["s3:prefix"] === undefined));
+        });
+
+        it("...IfExists holds when the key is absent", async () => {
+            const put = (operator: string) =>
+                policy(
+                    allow("s3:PutObject", `${BUCKET}/*`, {
+                        [operator]: { "s3:x-amz-server-side-encryption": "aws:kms" },
+                    }),
+                );
+            const allowed = await onlyNewly("allowed", "identity", put("StringEquals"), put("StringEqualsIfExists"));
+            assert.ok(
+                witnesses(allowed).every((witness) => witness.context["s3:x-amz-server-side-encryption"] === undefined),
+            );
+        });
+
+        it("numeric operators compare numbers", async () => {
+            const upTo = (keys: string) => listing({ NumericLessThanEquals: { "s3:max-keys": keys } });
+            const allowed = await onlyNewly("allowed", "identity", upTo("100"), upTo("1000"));
+            for (const witness of witnesses(allowed)) {
+                const keys = Number(witness.context["s3:max-keys"]);
+                assert.ok(keys > 100 && keys <= 1000, String(keys));
+            }
+        });
+    });
+
+    describe("principals", () => {
+        it("a Principal names who may ask: an account lets every principal of it", async () => {
+            const pinpoint = trust({ Service: "pinpoint.amazonaws.com" });
+            const account = trust({ AWS: `arn:aws:iam::${ACCOUNT}:root` });
+            const decision = await difference("trust", pinpoint, account);
+            assert.ok(decision.newlyAllowed.classes.length > 0);
+            assert.ok(
+                witnesses(decision.newlyAllowed.classes).every((witness) =>
+                    witness.principal!.includes(`::${ACCOUNT}:`),
+                ),
+            );
+            assert.ok(
+                witnesses(decision.newlyDenied.classes).every(
+                    (witness) => witness.principal === "pinpoint.amazonaws.com",
+                ),
+            );
+            // A role of the account was already let in by the account: naming it alone only takes away.
+            const role = trust({ AWS: `arn:aws:iam::${ACCOUNT}:role/Exporter` });
+            const denied = await onlyNewly("denied", "trust", account, role);
+            assert.ok(witnesses(denied).every((witness) => !witness.principal!.includes(":role/Exporter")));
+            assert.ok(witnesses(denied).every((witness) => witness.principal!.includes(`::${ACCOUNT}:`)));
+        });
+    });
+
+    describe("the permissions boundary", () => {
+        it("allows a request only where both the policies and the boundary allow it", async () => {
+            const everything = policy(allow("s3:*", `${BUCKET}/*`));
+            const reads = (pattern: string) => policy(allow(pattern, `${BUCKET}/*`));
+            const allowed = await onlyNewly(
+                "allowed",
+                "identity",
+                { policies: [everything], boundary: reads("s3:GetObject") },
+                { policies: [everything], boundary: reads("s3:GetObject*") },
+            );
+            const actions = actionsOf(allowed);
+            assert.ok(actions.includes("s3:GetObjectTagging"));
+            assert.ok(!actions.includes("s3:PutObject") && !actions.includes("s3:GetObject"));
+        });
+    });
+
+    describe("what the proof does not encode is not decided, never no", () => {
+        const cases: [string, string, RegExp][] = [
+            [
+                "a policy variable other than ${*}, ${?} and ${$}",
+                policy(allow("s3:GetObject", `${BUCKET}/\${aws:username}/*`)),
+                /statement 1 of new 1: the resource .* holds the policy variable \$\{aws:username\}/,
+            ],
+            [
+                "a set operator",
+                policy(allow("s3:GetObject", "*", { "ForAnyValue:StringEquals": { "aws:TagKeys": "a" } })),
+                /the set operator of ForAnyValue:StringEquals is not encoded \(multi-valued keys\)/,
+            ],
+            [
+                "an operator it does not encode",
+                policy(allow("s3:GetObject", "*", { IpAddress: { "aws:SourceIp": "10.0.0.0/8" } })),
+                /the condition operator IpAddress is not encoded/,
+            ],
+            [
+                "a multi-valued key compared without a set operator",
+                policy(allow("s3:GetObject", "*", { StringEquals: { "aws:TagKeys": "a" } })),
+                /aws:TagKeys is a multi-valued key/,
+            ],
+            ["text that is not JSON", "{ not json", /new 1 is not JSON/],
+        ];
+        for (const [what, text, reason] of cases) {
+            it(`: ${what}`, async () => {
+                const decision = await undecidedOr("identity", policy(), text);
+                assert.equal(decision.decided, false);
+                assert.match((decision as { reason: string }).reason, reason);
+            });
+        }
+
+        it(": NotPrincipal, in a trust policy", async () => {
+            const text = policy({
+                Effect: "Allow",
+                NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+                Action: "sts:AssumeRole",
+            });
+            const decision = await undecidedOr("trust", trust({ Service: "pinpoint.amazonaws.com" }), text);
+            assert.equal(decision.decided, false);
+            assert.match((decision as { reason: string }).reason, /NotPrincipal is not encoded/);
+        });
+    });
+});
