@@ -65,8 +65,8 @@ async function run(
 }
 
 /**
- * The program's own unit tests, run as the README's "Testing a program that
- * uses ExportRole" says (`npm test` in the program), as mocha's JSON report;
+ * The program's own unit tests, run as the README's
+ * "Testing a program that uses ExportRole" says (`npm test` in the program), as mocha's JSON report;
  * mocha exits with the number of failures, and its report is on stdout all the same.
  */
 async function runProgramTests(programDir: string): Promise<string> {

@@ -1,5 +1,5 @@
-// Unit tests of this program under Pulumi's mocks, as the README's "Testing a
-// program that uses ExportRole" describes them: `npm test`.
+// Unit tests of this program under Pulumi's mocks: `npm test`. As described in
+// README's "Testing a program that uses ExportRole".
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import type { ExportRole } from "pinpoint-export";
