@@ -64,6 +64,15 @@ async function run(
     }
 }
 
+/** The files under `dir` of the repository that npm packs: all but node_modules folders, `/`-separated. */
+function repositoryFilesUnder(dir: string): string[] {
+    return fs
+        .readdirSync(path.join(PROJECT_DIR, dir), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(PROJECT_DIR, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+        .filter((file) => !file.split("/").includes("node_modules"));
+}
+
 /**
  * The program's own unit tests, run as the README's
  * "Testing a program that uses ExportRole" says (`npm test` in the program), as mocha's JSON report;
@@ -263,9 +272,38 @@ describe("the npm package, installed from its tarball into the TypeScript exampl
         }
     });
 
-    it("holds the built library, the README, the licence and package.json, and nothing else", () => {
+    it("holds the built library, the README with what it links to, the licence and package.json, and nothing else", () => {
         const library = expectedLibraryFiles().map((file) => `lib/${file}`);
-        assert.deepEqual(packedFiles.sort(), ["LICENSE", "README.md", "package.json", ...library].sort());
+        const documents = ["docs", "examples"].flatMap((dir) => repositoryFilesUnder(dir));
+        assert.deepEqual(
+            packedFiles.sort(),
+            [
+                "LICENSE",
+                "README.md",
+                "CHANGELOG.md",
+                "CONTRIBUTING.md",
+                "package.json",
+                ...library,
+                ...documents,
+            ].sort(),
+        );
+    });
+
+    it("holds every file the packed Markdown links to, so that its links work where npm shows the package", () => {
+        const broken: string[] = [];
+        for (const document of packedFiles.filter((file) => file.endsWith(".md"))) {
+            const text = fs.readFileSync(path.join(PROJECT_DIR, document), "utf8");
+            for (const [, target] of text.matchAll(/\]\((?!https?:|#)([^)#\s]+)/g)) {
+                const linked = path.posix.normalize(path.posix.join(path.posix.dirname(document), target));
+                const packed = packedFiles.some(
+                    (file) => file === linked || file.startsWith(`${linked.replace(/\/$/, "")}/`),
+                );
+                if (!packed) {
+                    broken.push(`${document} -> ${target}`);
+                }
+            }
+        }
+        assert.deepEqual(broken, []);
     });
 
     it("is the tarball examples/typescript names, so `npm pack` in the root, then `npm install` there, installs it", async () => {
