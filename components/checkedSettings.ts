@@ -9,7 +9,7 @@ import {
     SETTING_RULES,
     SettingName,
 } from "./validation/exportRoleProblems";
-import { hideSecretValues, Problem } from "./validation/violation";
+import { describeProblem, hideSecretValues, Problem } from "./validation/violation";
 
 /** Each setting as a Pulumi input: known now, still to come, or looked up (and perhaps not found). */
 export type SettingInputs = {
@@ -26,20 +26,25 @@ export type SettingInputs = {
  * such checks have passed, so a bad late value registers none of the
  * resources, not just those built from it. A failed check does not fail those
  * values either: they never resolve, and the failure is reported once, by
- * {@link CheckedSettings.finish}, as an ExportRoleInputError. (A failed input
- * would fail each resource's registration, which the SDK reports with its
- * stack trace, and leave the resource's URN unresolved for good, which hangs a
- * component provider; see exportRoleProvider.ts.)
+ * {@link CheckedSettings.finish}, as an ExportRoleInputError that lists every
+ * problem, once every late value has arrived. (A failed input would fail each
+ * resource's registration, which the SDK reports with its stack trace, and
+ * leave the resource's URN unresolved for good, which hangs a component
+ * provider; see exportRoleProvider.ts.)
  */
 export class CheckedSettings {
     private readonly checked = new Map<SettingName, pulumi.Output<unknown>>();
     private readonly secrets = new Map<SettingName, Promise<boolean>>();
-    /** One per check: settles when the check passed or its value is unknown; never, when it failed. */
-    private readonly checks: Promise<void>[] = [];
-    private readonly failure: Promise<never>;
-    private fail!: (error: ExportRoleInputError) => void;
+    /** One per late setting: its problems once its value is in (none when it passed or is unknown). */
+    private readonly ownChecks: Promise<Problem[]>[] = [];
+    /**
+     * One per value derived from late settings: the problems of the rules that join them, once
+     * each of those settings passed its own check; never, when one failed.
+     */
+    private readonly joinedChecks: Promise<Problem[]>[] = [];
+    /** Resolves once every check passed; never, when one failed. */
     private readonly passed: Promise<void>;
-    private seal!: () => void;
+    private pass!: () => void;
     /** Whether any setting is still to come: only those are checked late. */
     private readonly anyLate: boolean;
 
@@ -47,10 +52,7 @@ export class CheckedSettings {
         private readonly heading: string,
         private readonly inputs: SettingInputs,
     ) {
-        this.failure = new Promise<never>((_, reject) => (this.fail = reject));
-        this.passed = new Promise<void>((resolve) => {
-            this.seal = () => resolve(Promise.all(this.checks).then(() => undefined));
-        });
+        this.passed = new Promise<void>((resolve) => (this.pass = resolve));
         this.anyLate = Object.values(inputs).some(isPending);
     }
 
@@ -81,15 +83,8 @@ export class CheckedSettings {
                 isPending(this.inputs[setting]) ? this.checkedValue(setting) : this.inputs[setting],
             ]),
         );
-        const derived = pulumi.all(values).apply(async (resolved) => {
-            const problems = findProblems(resolved);
-            if (problems.length > 0) {
-                return this.failWith(problems);
-            }
-            return build(resolved as unknown as Pick<ExportRoleSettings, K>);
-        });
-        this.checks.push(settled(derived));
-        return this.afterChecks(derived);
+        const derived = checked(pulumi.all(values), (resolved) => findProblems(resolved), this.joinedChecks);
+        return this.afterChecks(derived.apply((resolved) => build(resolved as unknown as Pick<ExportRoleSettings, K>)));
     }
 
     /**
@@ -107,55 +102,91 @@ export class CheckedSettings {
     /**
      * How the checks end, once every value and derived value has been asked
      * for: resolved when all passed (or could not run because their values are
-     * unknown in a preview), rejected with the first failure. Call it once.
+     * unknown in a preview); rejected, once every late value has arrived, with
+     * one error that lists every problem. Call it once.
      */
-    public finish(): Promise<void> {
+    public async finish(): Promise<void> {
         if (!this.anyLate) {
-            return Promise.resolve();
+            return;
         }
-        this.seal();
-        return Promise.race([this.failure, this.passed]);
-    }
-
-    /** A late setting's value once it is checked; it never resolves if the check fails. */
-    private checkedValue(setting: SettingName): pulumi.Output<unknown> {
-        let checked = this.checked.get(setting);
-        if (!checked) {
-            const output = pulumi.output(this.inputs[setting]);
-            const isSecret = pulumi.isSecret(output);
-            isSecret.catch(() => undefined); // a failed Output fails its check, not this
-            this.secrets.set(setting, isSecret);
-            checked = output.apply(async (value) => {
-                const problems = isLookupFailure(value)
-                    ? [lookupProblem(setting, value)]
-                    : [
-                          ...findMissing({ [setting]: value }, howToPass, requiredLate(setting)),
-                          ...findProblems({ [setting]: value }),
-                      ];
-                return problems.length > 0 ? this.failWith(problems) : value;
-            });
-            this.checked.set(setting, checked);
-            this.checks.push(settled(checked));
+        const own = (await Promise.all(this.ownChecks)).flat();
+        // The joined rules run only on settings that passed their own checks.
+        const problems = own.length > 0 ? own : (await Promise.all(this.joinedChecks)).flat();
+        if (problems.length === 0) {
+            this.pass();
+            return;
         }
-        return checked;
-    }
-
-    /** Reports the problems as one error, with the values of secret settings hidden, and never resolves. */
-    private async failWith(problems: readonly Problem[]): Promise<never> {
         const secret = new Set<string>();
         for (const [setting, isSecret] of this.secrets) {
             if (await isSecret.catch(() => false)) {
                 secret.add(setting);
             }
         }
-        this.fail(
-            new ExportRoleInputError(
-                this.heading,
-                hideSecretValues(problems, (key) => secret.has(key)),
-            ),
+        throw new ExportRoleInputError(
+            this.heading,
+            hideSecretValues(inSettingOrder(problems), (key) => secret.has(key)),
         );
-        return new Promise<never>(() => undefined);
     }
+
+    /** A late setting's value once it is checked; it never resolves if the check fails. */
+    private checkedValue(setting: SettingName): pulumi.Output<unknown> {
+        let value = this.checked.get(setting);
+        if (!value) {
+            const output = pulumi.output(this.inputs[setting]);
+            const isSecret = pulumi.isSecret(output);
+            isSecret.catch(() => undefined); // a failed Output fails its check, not this
+            this.secrets.set(setting, isSecret);
+            value = checked(
+                output,
+                (given) =>
+                    isLookupFailure(given)
+                        ? [lookupProblem(setting, given)]
+                        : [
+                              ...findMissing({ [setting]: given }, howToPass, requiredLate(setting)),
+                              ...findProblems({ [setting]: given }),
+                          ],
+                this.ownChecks,
+            );
+            this.checked.set(setting, value);
+        }
+        return value;
+    }
+}
+
+/**
+ * `output` once `problemsOf` finds nothing wrong with its value; never, when it
+ * does. Adds to `checks` the problems found, which settles once the value is in:
+ * with none when it is unknown (a preview), rejected when the Output failed.
+ */
+function checked<T>(
+    output: pulumi.Output<T>,
+    problemsOf: (value: T) => Problem[],
+    checks: Promise<Problem[]>[],
+): pulumi.Output<T> {
+    let report!: (problems: Problem[]) => void;
+    const found = new Promise<Problem[]>((resolve) => (report = resolve));
+    const result = output.apply((value) => {
+        const problems = problemsOf(value);
+        report(problems);
+        return problems.length > 0 ? new Promise<never>(() => undefined) : value;
+    }) as pulumi.Output<T>;
+    // An unknown value never reaches the apply; its result settles, unknown, at once.
+    checks.push(
+        Promise.race([
+            found,
+            settled(output)
+                .then(() => settled(result))
+                .then((): Problem[] => []),
+        ]),
+    );
+    return result;
+}
+
+/** The problems in the order of the settings' rules, each once. */
+function inSettingOrder(problems: readonly Problem[]): Problem[] {
+    const order = Object.keys(SETTING_RULES);
+    const unique = [...new Map(problems.map((problem) => [describeProblem(problem), problem])).values()];
+    return unique.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key));
 }
 
 /**

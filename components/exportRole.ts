@@ -67,12 +67,28 @@ export interface ExportRoleArgs {
 const outcomes = new WeakMap<ExportRole, Promise<void>>();
 
 /**
- * How the checks of the values `exportRole` was given as Outputs, and of those it looked up, end:
- * resolved once all passed (or cannot run, their values being unknown in a preview), rejected with
- * the one ExportRoleInputError that lists what is wrong, in which case no child was registered.
+ * How the checks of an ExportRole's late arguments end: what a test awaits.
+ *
+ * Arguments given as Outputs, and the account and region looked up from the
+ * AWS provider, are checked when they arrive. The promise resolves once every
+ * check passed, or could not run because the values are unknown in a preview.
+ * It rejects, once every late value has arrived, with the one
+ * {@link ExportRoleInputError} that lists every problem; then no child is
+ * registered and the role's outputs never resolve, so a test that awaits
+ * `roleArn` alone would wait until mocha's timeout. `await checksOf(role)`
+ * fails at once, with the message.
+ *
+ * A program need not await it: Pulumi reports a failed check as the program's
+ * error, once, without a stack trace.
+ *
+ * @param exportRole An ExportRole this copy of the library constructed.
  */
 export function checksOf(exportRole: ExportRole): Promise<void> {
-    return outcomes.get(exportRole)!;
+    const outcome = outcomes.get(exportRole);
+    if (outcome === undefined) {
+        throw new TypeError("checksOf takes an ExportRole, constructed by the same copy of pinpoint-export");
+    }
+    return outcome;
 }
 
 /**

@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { formatProblems, Problem } from "./validation/violation";
 
 /**
- * The error for bad arguments: one message that lists every problem, each
+ * The error for bad arguments of ExportRole, and of the policy builders the
+ * library exports: one message that lists every problem, each
  * naming the argument, showing its value, stating the rule and, where there is
  * an obvious one, the fix.
  *

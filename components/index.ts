@@ -4,17 +4,17 @@
 // Pulumi's plugin host loads pluginHost.ts instead, package.json's "main", to
 // serve ExportRole to other languages.
 
-export { ExportRole } from "./exportRole";
+export { checksOf, ExportRole } from "./exportRole";
 export type { ExportRoleArgs } from "./exportRole";
 export { AccessProfile } from "./policies/accessProfile";
 export { ExportRoleInputError } from "./exportRoleInputError";
 export type { Problem } from "./validation/violation";
 
-// The pure builders of the two policy documents the component attaches, for a
-// program that wants the same documents elsewhere (a review, another role).
-export { buildExportPolicy } from "./policies/exportPolicy";
+// The builders of the two policy documents the component attaches, for a
+// program that wants the same documents elsewhere (a review, another role),
+// behind the component's input rules.
+export { buildExportPolicy, buildTrustPolicy } from "./checkedPolicyBuilders";
 export type { ExportPolicyInputs } from "./policies/exportPolicy";
-export { buildTrustPolicy } from "./policies/trustPolicy";
 export type { TrustPolicyInputs } from "./policies/trustPolicy";
 export { renderPolicy } from "./policies/policyDocument";
 export type { PolicyDocument } from "./policies/policyDocument";

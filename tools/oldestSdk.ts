@@ -5,16 +5,16 @@
 //
 //   npx ts-node --transpile-only tools/oldestSdk.ts   # installs if needed; prints its node_modules folder
 //
-// The folder is $PINPOINT_EXPORT_SDK_CACHE, else ${XDG_CACHE_HOME:-$HOME/.cache}/pinpoint-export,
-// then oldest-sdk-<hash of the lock file>. tests/package/oldestSdk.test.ts
+// The folder is oldest-sdk-<hash of the lock file> in the cache folder of
+// cachedInstall.ts. tests/package/oldestSdk.test.ts
 // runs the fault and construct tests under it, and installs it first if it
 // is missing; .ci/run installs it before `npm test`.
 import { execFile } from "child_process";
 import { createHash } from "crypto";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
+import { cacheDir, installOnce } from "./cachedInstall";
 import { PROJECT_DIR } from "./projectDir";
 
 /** The project files the install is made from. */
@@ -22,28 +22,16 @@ export const OLDEST_SDK_PROJECT = path.join(PROJECT_DIR, "tests", "package", "ol
 
 /** Where the install of the current lock file goes. */
 export function oldestSdkDir(): string {
-    const cache =
-        process.env.PINPOINT_EXPORT_SDK_CACHE ??
-        path.join(process.env.XDG_CACHE_HOME ?? path.join(os.homedir(), ".cache"), "pinpoint-export");
     const lock = fs.readFileSync(path.join(OLDEST_SDK_PROJECT, "package-lock.json"));
-    return path.join(cache, `oldest-sdk-${createHash("sha256").update(lock).digest("hex").slice(0, 16)}`);
+    return path.join(cacheDir(), `oldest-sdk-${createHash("sha256").update(lock).digest("hex").slice(0, 16)}`);
 }
 
 /**
  * The node_modules folder that holds the oldest SDKs, installed first if it is
- * not there yet (npm ci, about 10 to 30 s, needs the npm registry). An install
- * goes to a folder of its own and is renamed into place when complete, so a
- * run that stops half-way, or two at once, never leave a partial one.
+ * not there yet (npm ci, about 10 to 30 s, needs the npm registry).
  */
 export async function oldestSdkModules(): Promise<{ modules: string; installed: boolean }> {
-    const dir = oldestSdkDir();
-    const modules = path.join(dir, "node_modules");
-    if (fs.existsSync(modules)) {
-        return { modules, installed: false };
-    }
-    fs.mkdirSync(path.dirname(dir), { recursive: true });
-    const staging = fs.mkdtempSync(`${dir}.installing-`);
-    try {
+    const { dir, installed } = await installOnce(oldestSdkDir(), async (staging) => {
         for (const file of ["package.json", "package-lock.json"]) {
             fs.copyFileSync(path.join(OLDEST_SDK_PROJECT, file), path.join(staging, file));
         }
@@ -53,22 +41,12 @@ export async function oldestSdkModules(): Promise<{ modules: string; installed: 
             maxBuffer: 1 << 24,
         }).catch((error: { stderr?: string; message: string }) => {
             throw new Error(
-                `npm ci of tests/package/oldestSdk/ into ${dir} failed (it needs the npm registry, once): ` +
+                `npm ci of tests/package/oldestSdk/ failed (it needs the npm registry, once): ` +
                     (error.stderr || error.message),
             );
         });
-        try {
-            fs.renameSync(staging, dir);
-        } catch (error) {
-            if (!fs.existsSync(modules)) {
-                throw error;
-            }
-            // Another run installed it meanwhile.
-        }
-    } finally {
-        fs.rmSync(staging, { recursive: true, force: true });
-    }
-    return { modules, installed: true };
+    });
+    return { modules: path.join(dir, "node_modules"), installed };
 }
 
 if (require.main === module) {

@@ -2,7 +2,7 @@ import { AccessProfile, DEFAULT_ACCESS_PROFILE } from "./accessProfile";
 import { ancestorPrefixes, folderPrefix } from "./exportLocation";
 import { POLICY_VERSION, PolicyDocument, PolicyStatement } from "./policyDocument";
 
-/** Plain, already validated values that decide the permission policy. */
+/** The plain values that decide the permission policy. */
 export interface ExportPolicyInputs {
     /** The ARN partition, e.g. `aws`. */
     readonly partition: string;

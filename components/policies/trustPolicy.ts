@@ -3,7 +3,7 @@ import { POLICY_VERSION, PolicyDocument } from "./policyDocument";
 /** The service principal of Amazon Pinpoint. */
 export const PINPOINT_SERVICE_PRINCIPAL = "pinpoint.amazonaws.com";
 
-/** Plain, already validated values that decide the trust policy. */
+/** The plain values that decide the trust policy. */
 export interface TrustPolicyInputs {
     /** The ARN partition, e.g. `aws`. */
     readonly partition: string;

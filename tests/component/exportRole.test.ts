@@ -1,7 +1,7 @@
 import { strict as assert } from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { Provider } from "@pulumi/aws/provider";
-import { EXPORT_ROLE_TYPE, ExportRole, ExportRoleArgs } from "../../components/exportRole";
+import { checksOf, EXPORT_ROLE_TYPE, ExportRole, ExportRoleArgs } from "../../components/exportRole";
 import { ExportRoleInputError } from "../../components/exportRoleInputError";
 import { GET_CALLER_IDENTITY, GET_PARTITION, GET_REGION } from "../../plan/awsInvokeTokens";
 import { MOCK_AWS, MockRecord, resourceNamed, useMocks } from "../support/mocks";
@@ -334,6 +334,57 @@ describe("ExportRole", () => {
             // The outputs never fail: anything built from them would report the error again.
             assert.equal(await stateAfterSettling(promiseOf(component!.s3UrlPrefix)), "pending");
             assert.equal(await stateAfterSettling(promiseOf(component!.roleArn)), "pending");
+        });
+
+        it("that arrive as Outputs are all listed in one error, secrets as [secret], which checksOf rejects with", async () => {
+            let failure: unknown;
+            const unhandled = await unhandledRejectionsDuring(async () => {
+                const component = new ExportRole("late", {
+                    ...GIVEN,
+                    bucket: pulumi.output("Bad_Bucket"),
+                    folder: pulumi.output("x*"),
+                    accountId: pulumi.secret("1234"),
+                    // A good late value among the bad ones is not listed.
+                    region: pulumi.output("us-east-1"),
+                });
+                failure = await checksOf(component).then(
+                    () => "resolved",
+                    (error: unknown) => error,
+                );
+            });
+            assert.deepEqual(unhandled, [], "awaited, the error is not left unhandled as well");
+            assert.ok(failure instanceof ExportRoleInputError, String(failure));
+            assert.deepEqual(
+                failure.problems.map((problem) => problem.key),
+                ["bucket", "folder", "accountId"],
+            );
+            const lines = failure.message.split("\n");
+            assert.equal(lines[0], 'ExportRole "late" has invalid arguments:');
+            assert.match(lines[1], /^ {2}- bucket: "Bad_Bucket" /);
+            assert.match(lines[2], /^ {2}- folder: "x\*" /);
+            assert.match(lines[3], /^ {2}- accountId: \[secret\] must be/);
+            assert.equal(lines.length, 4);
+            assert.ok(!failure.message.includes("1234"), "a secret's value is never shown");
+            assert.deepEqual(
+                record.resources.map((resource) => resource.type),
+                [EXPORT_ROLE_TYPE],
+            );
+        });
+
+        it("that arrive as Outputs and a joined rule both wrong: the own problems are listed, the joined rule waits for them", async () => {
+            const reported = await unhandledRejectionsDuring(() => {
+                new ExportRole("late", {
+                    ...GIVEN,
+                    bucket: pulumi.output("Bad_Bucket"),
+                    permissionsBoundary: pulumi.output("arn:aws-us-gov:iam::123456789012:policy/B"),
+                });
+            });
+            assert.equal(reported.length, 1);
+            assert.deepEqual(
+                (reported[0] as ExportRoleInputError).problems.map((problem) => problem.key),
+                ["bucket"],
+                "a rule that joins settings runs once each of them is valid on its own",
+            );
         });
 
         for (const [argument, bad, usedBy] of [

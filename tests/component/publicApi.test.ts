@@ -40,7 +40,7 @@ function isDocumented(name: string, file: string): boolean {
 }
 
 describe('the library\'s public API (what `import ... from "pinpoint-export"` gives)', () => {
-    it("is the component, its arguments and profiles, its error, and the two policy builders", () => {
+    it("is the component, its arguments and profiles, its checks and error, and the two policy builders", () => {
         assert.deepEqual(
             exportsOfEntry()
                 .map(({ name, typeOnly }) => `${name}${typeOnly ? " (type)" : ""}`)
@@ -56,6 +56,7 @@ describe('the library\'s public API (what `import ... from "pinpoint-export"` gi
                 "TrustPolicyInputs (type)",
                 "buildExportPolicy",
                 "buildTrustPolicy",
+                "checksOf",
                 "renderPolicy",
             ].sort(),
         );
@@ -68,6 +69,7 @@ describe('the library\'s public API (what `import ... from "pinpoint-export"` gi
                 "ExportRoleInputError",
                 "buildExportPolicy",
                 "buildTrustPolicy",
+                "checksOf",
                 "renderPolicy",
             ].sort(),
         );

@@ -85,7 +85,7 @@ describe("the CI job the README offers (examples/ci/review-plan.yml)", () => {
         assert.equal(job["runs-on"], "ubuntu-latest");
     });
 
-    it("checks out the pull request and its base branch side by side, with Node.js 20", () => {
+    it("checks out the pull request and its base branch side by side, with Node.js 24", () => {
         const checkouts = job.steps.filter((step) => step.uses?.startsWith("actions/checkout@"));
         assert.deepEqual(
             checkouts.map((step) => [step.with?.path, step.with?.ref]),
@@ -95,7 +95,7 @@ describe("the CI job the README offers (examples/ci/review-plan.yml)", () => {
             ],
         );
         const node = job.steps.find((step) => step.uses?.startsWith("actions/setup-node@"));
-        assert.equal(node?.with?.["node-version"], 20);
+        assert.equal(node?.with?.["node-version"], 24);
     });
 
     it("plans the base branch into a baseline, then the pull request against it, failing on broadening", () => {

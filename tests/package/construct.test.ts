@@ -1,4 +1,5 @@
 import { strict as assert } from "assert";
+import * as fs from "fs";
 import * as pulumi from "@pulumi/pulumi";
 import { Policy } from "@pulumi/aws/iam/policy";
 import { Role } from "@pulumi/aws/iam/role";
@@ -208,7 +209,9 @@ describe("construct (how a Python, Go, .NET, Java or YAML program gets an Export
 // rejects the registration of a resource whose input Output failed, and never
 // settles the resource's URN, ID or outputs. A provider's construct, which
 // serializes the state it returns as provider/server.js does, then waits for
-// good. The smallest reproduction, for a report upstream.
+// good. The smallest reproduction, for a report upstream. Newer SDKs (3.276.0,
+// on Node 24: tools/test/node24.ts) reject the URN too, so there the
+// workaround costs nothing and guards nothing; the peer range still starts at 3.142.0.
 describe("@pulumi/pulumi, when an input of a resource fails", () => {
     class Thing extends pulumi.CustomResource {
         constructor(name: string, args: { value: pulumi.Input<string> }) {
@@ -216,8 +219,14 @@ describe("@pulumi/pulumi, when an input of a resource fails", () => {
         }
     }
     const failing = () => pulumi.output(Promise.reject(new Error("a bad input")));
+    // What becomes of the URN, by the SDK this run has.
+    const sdk = (
+        JSON.parse(fs.readFileSync(require.resolve("@pulumi/pulumi/package.json"), "utf8")) as { version: string }
+    ).version;
+    const [major, minor] = sdk.split(".").map(Number);
+    const urnOfFailed = major === 3 && minor <= 248 ? "pending" : "rejected";
 
-    it("rejects the registration, unhandled, and never settles the resource's URN", async () => {
+    it("rejects the registration, unhandled, and never settles the resource's URN (up to 3.248.0; newer SDKs reject it)", async () => {
         await useMocks();
         let resource: Thing | undefined;
         const reported = await unhandledRejectionsDuring(() => {
@@ -225,17 +234,18 @@ describe("@pulumi/pulumi, when an input of a resource fails", () => {
         });
         assert.equal(reported.length, 1);
         assert.match((reported[0] as Error).message, /a bad input$/);
-        assert.equal(await stateAfterSettling(promiseOf(resource!.urn)), "pending");
-        assert.equal(await stateAfterSettling(promiseOf(resource!.id)), "pending");
+        assert.equal(await stateAfterSettling(promiseOf(resource!.urn)), urnOfFailed, `the URN, under ${sdk}`);
+        assert.equal(await stateAfterSettling(promiseOf(resource!.id)), urnOfFailed, `the ID, under ${sdk}`);
     });
 
-    it("so a construct that serializes a state holding it, as provider/server.js does, waits for good", async () => {
+    it("so a construct that serializes a state holding it, as provider/server.js does, waits for good (up to 3.248.0)", async () => {
         await useMocks();
         let state: Promise<unknown> | undefined;
         await unhandledRejectionsDuring(() => {
             const thing = new Thing("thing", { value: failing() });
             state = pulumi.runtime.serializeResourceProperties("construct(test:index:Component, c)", { thing });
+            state.catch(() => undefined);
         });
-        assert.equal(await stateAfterSettling(state!), "pending");
+        assert.equal(await stateAfterSettling(state!), urnOfFailed, `the state, under ${sdk}`);
     });
 });

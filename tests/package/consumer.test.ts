@@ -22,6 +22,10 @@ const LINKED = [
     ["@pulumi/aws", SDK_MODULES],
     ["typescript", path.join(PROJECT_DIR, "node_modules")],
     ["@types/node", path.join(PROJECT_DIR, "node_modules")],
+    // What the program's own unit tests run with.
+    ["mocha", path.join(PROJECT_DIR, "node_modules")],
+    ["ts-node", path.join(PROJECT_DIR, "node_modules")],
+    ["@types/mocha", path.join(PROJECT_DIR, "node_modules")],
 ] as const;
 
 const TSC = path.join(PROJECT_DIR, "node_modules", "typescript", "bin", "tsc");
@@ -31,6 +35,8 @@ const MODULE_RESOLUTIONS = {
     node10: {},
     node16: { module: "node16", moduleResolution: "node16" },
 };
+// The program's own unit tests, as a user of the library writes them.
+const PROGRAM_TESTS = "test/exportRoles.test.ts";
 const RUNNER = path.join(PROJECT_DIR, "tests", "support", "runProgramUnderMocks.ts");
 const TS_NODE = path.join(PROJECT_DIR, "node_modules", "ts-node", "register", "transpile-only");
 
@@ -56,6 +62,38 @@ async function run(
             cause: error,
         });
     }
+}
+
+/** The files under `dir` of the repository that npm packs: all but node_modules folders, `/`-separated. */
+function repositoryFilesUnder(dir: string): string[] {
+    return fs
+        .readdirSync(path.join(PROJECT_DIR, dir), { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => path.relative(PROJECT_DIR, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+        .filter((file) => !file.split("/").includes("node_modules"));
+}
+
+/**
+ * The program's own unit tests, run as the README's
+ * "Testing a program that uses ExportRole" says (`npm test` in the program), as mocha's JSON report;
+ * mocha exits with the number of failures, and its report is on stdout all the same.
+ */
+async function runProgramTests(programDir: string): Promise<string> {
+    const env = { ...process.env };
+    for (const key of Object.keys(env).filter((key) => key.startsWith("TS_NODE_") || key.startsWith("MOCHA_"))) {
+        delete env[key];
+    }
+    const args = ["test", "--silent", "--", "--reporter", "json"];
+    const stdout = await promisify(execFile)("npm", args, { cwd: programDir, env, maxBuffer: 1 << 24 }).then(
+        ({ stdout }) => stdout,
+        (error: { stdout?: string; stderr?: string; message: string }) => {
+            if (!error.stdout?.includes('"stats"')) {
+                throw new Error(`npm test in the program did not run: ${error.stderr || error.message}`);
+            }
+            return error.stdout;
+        },
+    );
+    return stdout.slice(stdout.indexOf("{"));
 }
 
 /**
@@ -124,6 +162,8 @@ interface Consumer {
     readonly exampleSpec: string;
     readonly typeChecks: Promise<string>;
     readonly programRun: Promise<string>;
+    /** The program's own unit tests (`npm test` there), as mocha's JSON report. */
+    readonly programTests: Promise<string>;
 }
 
 /**
@@ -155,8 +195,10 @@ async function prepareConsumer(): Promise<Consumer> {
     linkSdks(programDir);
     // As a user installs it today: the example's package.json names the tarball.
     const exampleSpec = useTarball(programDir, path.join(workDir, packed.filename));
-    await run("npm", ["install", "--offline", "--no-audit", "--no-fund", "--loglevel", "error"], programDir);
-    // The program's own tsconfig.json, plus the type probes, with skipLibCheck (see typeProbes.ts),
+    // --ignore-scripts: a linked directory runs its "prepare" script, which would rebuild ts-node in place.
+    const install = ["install", "--offline", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel", "error"];
+    await run("npm", install, programDir);
+    // The program's own tsconfig.json, plus the type probes and its tests, with skipLibCheck (see typeProbes.ts),
     // once with each module resolution. `tsc -b` builds both projects in one process, which parses
     // the declarations they share (most of the time goes there) once; each project resolves modules
     // its own way. The declarations it writes go to the temporary directory.
@@ -174,7 +216,9 @@ async function prepareConsumer(): Promise<Consumer> {
                     emitDeclarationOnly: true,
                     outDir: `types-${resolution}`,
                 },
-                files: ["index.ts", "typeProbes.ts"],
+                // The program's tests, as its own tsconfig.json (node10) resolves them: ts-node runs them
+                // as CommonJS, where `import("../index")` needs no extension.
+                files: ["index.ts", "typeProbes.ts", ...(resolution === "node10" ? [PROGRAM_TESTS] : [])],
             }),
         );
         return project;
@@ -187,9 +231,13 @@ async function prepareConsumer(): Promise<Consumer> {
         programDir,
         { TS_NODE_PROJECT: path.join(programDir, "tsconfig.json") },
     );
+    // As the README's "Testing a program that uses ExportRole" says: `npm test` in the program.
+    // Mocha exits with the number of failures; its report is on stdout all the same.
+    const programTests = runProgramTests(programDir);
     // Each is awaited by its own test; until then a failure must not count as unhandled.
     typeChecks.catch(() => undefined);
     programRun.catch(() => undefined);
+    programTests.catch(() => undefined);
     return {
         workDir,
         programDir,
@@ -198,6 +246,7 @@ async function prepareConsumer(): Promise<Consumer> {
         exampleSpec,
         typeChecks,
         programRun,
+        programTests,
     };
 }
 
@@ -218,14 +267,43 @@ describe("the npm package, installed from its tarball into the TypeScript exampl
     after(async () => {
         const prepared = await consumer?.catch(() => undefined);
         if (prepared) {
-            await Promise.allSettled([prepared.typeChecks, prepared.programRun]);
+            await Promise.allSettled([prepared.typeChecks, prepared.programRun, prepared.programTests]);
             fs.rmSync(prepared.workDir, { recursive: true, force: true });
         }
     });
 
-    it("holds the built library, the README, the licence and package.json, and nothing else", () => {
+    it("holds the built library, the README with what it links to, the licence and package.json, and nothing else", () => {
         const library = expectedLibraryFiles().map((file) => `lib/${file}`);
-        assert.deepEqual(packedFiles.sort(), ["LICENSE", "README.md", "package.json", ...library].sort());
+        const documents = ["docs", "examples"].flatMap((dir) => repositoryFilesUnder(dir));
+        assert.deepEqual(
+            packedFiles.sort(),
+            [
+                "LICENSE",
+                "README.md",
+                "CHANGELOG.md",
+                "CONTRIBUTING.md",
+                "package.json",
+                ...library,
+                ...documents,
+            ].sort(),
+        );
+    });
+
+    it("holds every file the packed Markdown links to, so that its links work where npm shows the package", () => {
+        const broken: string[] = [];
+        for (const document of packedFiles.filter((file) => file.endsWith(".md"))) {
+            const text = fs.readFileSync(path.join(PROJECT_DIR, document), "utf8");
+            for (const [, target] of text.matchAll(/\]\((?!https?:|#)([^)#\s]+)/g)) {
+                const linked = path.posix.normalize(path.posix.join(path.posix.dirname(document), target));
+                const packed = packedFiles.some(
+                    (file) => file === linked || file.startsWith(`${linked.replace(/\/$/, "")}/`),
+                );
+                if (!packed) {
+                    broken.push(`${document} -> ${target}`);
+                }
+            }
+        }
+        assert.deepEqual(broken, []);
     });
 
     it("is the tarball examples/typescript names, so `npm pack` in the root, then `npm install` there, installs it", async () => {
@@ -247,7 +325,7 @@ describe("the npm package, installed from its tarball into the TypeScript exampl
         assert.equal(installed.private, undefined, "npm refuses to publish a private package");
     });
 
-    it("type-checks the program against the package's declarations, with node and node16 module resolution", async () => {
+    it("type-checks the program and its tests against the package's declarations, with node and node16 module resolution", async () => {
         await (
             await consumer!
         ).typeChecks;
@@ -302,5 +380,23 @@ describe("the npm package, installed from its tarball into the TypeScript exampl
             supportRoleArn,
             supportS3UrlPrefix: "s3://example-exports/pinpoint/support/",
         });
+    });
+
+    it("passes its own unit tests, which await checksOf of an ExportRole with bad late values and get every problem", async () => {
+        const report = JSON.parse(await (await consumer!).programTests) as {
+            stats: { passes: number; failures: number; pending: number };
+            passes: { title: string }[];
+            failures: { fullTitle: string; err: { message?: string } }[];
+        };
+        assert.deepEqual(
+            report.failures.map((failure) => `${failure.fullTitle}: ${failure.err.message}`),
+            [],
+        );
+        assert.deepEqual(report.passes.map((test) => test.title).sort(), [
+            "give each team a role of its own",
+            "give each team its own folder of the configured bucket",
+            "refuses bad values that arrive as Outputs at once, in one message that lists every problem",
+        ]);
+        assert.equal(report.stats.pending, 0);
     });
 });

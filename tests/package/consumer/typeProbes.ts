@@ -12,6 +12,8 @@ import { RolePolicyAttachment } from "@pulumi/aws/iam/rolePolicyAttachment";
 import {
     AccessProfile,
     buildExportPolicy,
+    buildTrustPolicy,
+    checksOf,
     ExportRole,
     ExportRoleArgs,
     ExportRoleInputError,
@@ -38,7 +40,9 @@ export const probes: [
     Exactly<ExportRoleArgs["accessProfile"], pulumi.Input<"documented" | "writeOnly"> | undefined>,
     Exactly<typeof AccessProfile.writeOnly, "writeOnly">,
     Exactly<ExportRoleInputError extends pulumi.RunError ? true : false, true>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+    Exactly<typeof checksOf, (exportRole: ExportRole) => Promise<void>>,
+    Exactly<ReturnType<typeof buildTrustPolicy>, PolicyDocument>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];
 
 export function refusedByTheCompiler(): void {
     // @ts-expect-error folder is required
