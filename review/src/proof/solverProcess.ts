@@ -38,9 +38,15 @@ export class SolverSession {
         return this;
     }
 
-    /** The answers to `problem`, one problem at a time. */
-    solve(problem: SolverProblem): Promise<SolverOutcome> {
-        const outcome = this.queue.then(() => this.solveNow(problem));
+    /**
+     * The answers to `problem`, one problem at a time.
+     * @param timeLimitMs This problem's own limit, instead of the session's.
+     */
+    solve(
+        problem: SolverProblem,
+        { timeLimitMs = this.timeLimitMs }: { timeLimitMs?: number } = {},
+    ): Promise<SolverOutcome> {
+        const outcome = this.queue.then(() => this.solveNow(problem, timeLimitMs));
         this.queue = outcome;
         return outcome;
     }
@@ -54,7 +60,7 @@ export class SolverSession {
         setTimeout(() => child?.kill("SIGKILL"), 2_000).unref();
     }
 
-    private solveNow(problem: SolverProblem): Promise<SolverOutcome> {
+    private solveNow(problem: SolverProblem, timeLimitMs: number): Promise<SolverOutcome> {
         const child = this.ensureChild();
         return new Promise<SolverOutcome>((resolve) => {
             let timer: NodeJS.Timeout | undefined;
@@ -69,8 +75,8 @@ export class SolverSession {
             // machine is never taken for a problem Z3 cannot answer.
             const solving = () =>
                 limit(
-                    this.timeLimitMs,
-                    `the solver gave no answer within ${this.timeLimitMs / 1000} s, and its process was killed`,
+                    timeLimitMs,
+                    `the solver gave no answer within ${timeLimitMs / 1000} s, and its process was killed`,
                 );
             if (this.ready) {
                 solving();
