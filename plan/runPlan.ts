@@ -17,7 +17,7 @@ import { readStackConfig, StackFileError } from "./stackConfig";
 
 export const USAGE =
     "usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<stack>.yaml>] [--against <baseline.json>] " +
-    "[--json] [--fail-on-broadening]   (default stack: dev)";
+    "[--json] [--fail-on-broadening]   (default stack: dev, or <stack> of --config-file Pulumi.<stack>.yaml)";
 
 /** What `--help` prints: the usage, each option, and the exit codes. */
 export const HELP = [
@@ -26,8 +26,10 @@ export const HELP = [
     "What `pulumi up` would do to a stack of this project, worked out offline: index.ts runs under Pulumi's",
     "mock runtime with the stack's config. It needs no Pulumi CLI, no AWS credentials and no network.",
     "",
-    "  -s, --stack <name>      the stack to plan, whose config is Pulumi.<name>.yaml (default: dev)",
-    "  --config-file <file>    read the stack's config from <file> instead of Pulumi.<name>.yaml",
+    "  -s, --stack <name>      the stack to plan, whose config is Pulumi.<name>.yaml (default: dev, or the",
+    "                          stack the --config-file's name gives)",
+    "  --config-file <file>    read the stack's config from <file> instead of Pulumi.<name>.yaml; a file named",
+    "                          Pulumi.<stack>.yaml also names the stack, unless --stack is given",
     "  --against <baseline>    plan an update of what <baseline> describes: a plan written with",
     "                          `npm run --silent plan -- --json > <baseline>`, or `pulumi stack export`'s output",
     "  --json                  print JSON in the shape of `pulumi preview --json`",
@@ -62,7 +64,7 @@ interface PlanOptions {
 
 /** The command line's options, or what is wrong with it. */
 export function parsePlanArguments(argv: readonly string[]): PlanOptions | string {
-    let stack = "dev";
+    let stack: string | undefined;
     let json = false;
     let failOnBroadening = false;
     let configFile: string | undefined;
@@ -70,7 +72,7 @@ export function parsePlanArguments(argv: readonly string[]): PlanOptions | strin
     for (let index = 0; index < argv.length; index++) {
         const argument = argv[index];
         if (argument === "--help" || argument === "-h") {
-            return { help: true, stack, json, failOnBroadening };
+            return { help: true, stack: stack ?? DEFAULT_STACK, json, failOnBroadening };
         } else if (argument === "--json") {
             json = true;
         } else if (argument === "--fail-on-broadening") {
@@ -85,18 +87,28 @@ export function parsePlanArguments(argv: readonly string[]): PlanOptions | strin
             stack = argument.slice("--stack=".length);
         } else if (argument === "--config-file") {
             configFile = argv[++index] ?? "";
+        } else if (argument.startsWith("--config-file=")) {
+            configFile = argument.slice("--config-file=".length);
         } else {
             return `unknown argument ${JSON.stringify(argument)}`;
         }
     }
-    if (!stack || configFile === "" || against === "") {
+    if (stack === "" || configFile === "" || against === "") {
         return "--stack, --config-file and --against need a value";
     }
     if (failOnBroadening && against === undefined) {
         return "--fail-on-broadening needs --against <baseline>: only a change can broaden access";
     }
+    // As the CLI names a stack by its file: Pulumi.prod.yaml is the config of the stack prod.
+    stack ??= (configFile && STACK_FILE_NAME.exec(path.basename(configFile))?.[1]) || DEFAULT_STACK;
     return { stack, json, failOnBroadening, configFile: configFile && path.resolve(configFile), against };
 }
+
+/** The stack planned when neither --stack nor a config file named Pulumi.<stack>.yaml names one. */
+const DEFAULT_STACK = "dev";
+
+/** A stack file's name: `Pulumi.<stack>.yaml`. */
+const STACK_FILE_NAME = /^Pulumi\.(.+)\.yaml$/;
 
 /** A user's mistake, to be said plainly without a stack trace. */
 export function isUserError(error: unknown): error is Error {
