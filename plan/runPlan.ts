@@ -6,14 +6,15 @@ import { readBaseline } from "../review/src/inputs/readBaseline";
 import { documentChanges } from "../review/src/diff/documentChanges";
 import { PlanStep, StepPlanner } from "../review/src/diff/planSteps";
 import { inputValue } from "../review/src/diff/wireValues";
-import { readStackSettings } from "../program/stackSettings";
-import type { StackDocuments } from "./stackProofs";
+import { configKey, readStackSettings } from "../program/stackSettings";
+import type { SettingName } from "../components/validation/exportRoleProblems";
+import type { StackDocuments, UnknownSetting } from "./stackProofs";
 import { sharedSolver } from "../review/src/proof/solverProcess";
 import { Plan } from "./plan";
 import { recordProgram } from "./recordProgram";
 import { planAsJson } from "./render/planJson";
 import { planAsText } from "./render/planText";
-import { readStackConfig, StackFileError } from "./stackConfig";
+import { readStackConfig, StackConfig, StackFileError } from "./stackConfig";
 
 export const USAGE =
     "usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<stack>.yaml>] [--against <baseline.json>] " +
@@ -116,11 +117,7 @@ export function isUserError(error: unknown): error is Error {
 }
 
 /** The stack's role's documents and settings, when the program registers one role and one policy. */
-function stackDocuments(
-    steps: readonly PlanStep[],
-    config: Readonly<Record<string, string>>,
-    stack: string,
-): StackDocuments | undefined {
+function stackDocuments(steps: readonly PlanStep[], stackConfig: StackConfig): StackDocuments | undefined {
     const inputsOf = (type: string) => {
         const found = steps.filter((step) => step.type === type);
         return found.length === 1 ? found[0].after?.inputs : undefined;
@@ -134,10 +131,25 @@ function stackDocuments(
         const known = inputValue(value);
         return known.state === "known" && typeof known.value === "string" ? known.value : undefined;
     };
+    const { settings, unknown } = readStackSettings(stackConfig.config, stackConfig.stack);
     return {
         permissionPolicy: text(policy.policy),
         trustPolicy: text(role.assumeRolePolicy),
-        settings: readStackSettings(config, stack).settings,
+        settings,
+        unknown: new Map([...unknown].map((setting) => [setting, whyUnknown(setting, stackConfig)])),
+    };
+}
+
+/** Why the plan cannot know a setting's value: a secret, or a key an ESC environment may set. */
+function whyUnknown(setting: SettingName, { config, secretKeys, environments }: StackConfig): UnknownSetting {
+    // The region falls back to aws:region, as the program reads it.
+    const key =
+        setting === "region" && config[configKey("region")] === "" && config["aws:region"] !== undefined
+            ? "aws:region"
+            : configKey(setting);
+    return {
+        key,
+        because: secretKeys.includes(key) ? { secret: true } : { secret: false, environments: environments.join(", ") },
     };
 }
 
@@ -168,7 +180,7 @@ export async function runPlan(
     try {
         const stackConfig = readStackConfig(projectDir, options.stack, options.configFile);
         const baseline = options.against && readBaseline(options.against, stackConfig.project, stackConfig.stack);
-        pulumi.runtime.setAllConfig(stackConfig.config);
+        pulumi.runtime.setAllConfig(stackConfig.config, [...stackConfig.secretKeys]);
         const program = require.resolve(path.join(projectDir, "index"));
         delete require.cache[program];
         const planner = new StepPlanner(baseline ? baseline.resources : []);
@@ -191,7 +203,7 @@ export async function runPlan(
             };
         } else if (solver) {
             const { proveStack } = await import("./stackProofs");
-            const documents = stackDocuments(steps, stackConfig.config, stackConfig.stack);
+            const documents = stackDocuments(steps, stackConfig);
             plan = { ...plan, proofs: documents ? await proveStack(documents, solver) : undefined };
         }
         const text = options.json ? JSON.stringify(planAsJson(plan), null, 2) : planAsText(plan);
