@@ -3,7 +3,9 @@ import * as path from "path";
 import * as yaml from "js-yaml";
 import { UNKNOWN } from "../review/src/diff/wireValues";
 import { nearestKey } from "../program/nearestKey";
-import { CONFIG_NAMESPACE } from "../program/stackSettings";
+import { CONFIG_NAMESPACE, readStackSettings } from "../program/stackSettings";
+import { ExportRoleInputError } from "../components/exportRoleInputError";
+import { describeProblem } from "../components/validation/violation";
 import { SETTING_RULES } from "../components/validation/exportRoleProblems";
 import { CliScalar, cliScalarText, describeScalar, resolvePlainScalar } from "./cliYamlScalars";
 
@@ -112,6 +114,8 @@ interface CliValue {
 interface Misreading {
     /** The key as the file writes it, with the path inside a map, e.g. `pinpoint-export:tags.cost`. */
     readonly key: string;
+    /** The fully qualified key whose value it is (or is inside). */
+    readonly qualified: string;
     readonly source: string;
     readonly resolved: CliScalar;
     /** How to write it so that the CLI reads what is written, e.g. `"0755"` or `7200`. */
@@ -187,12 +191,12 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
         } else {
             config[qualified] = read.text;
             if (PROGRAM_KEYS.includes(qualified)) {
-                misread.push(...misreadings(key, value, declaredTypes.get(qualified)));
+                misread.push(...misreadings(key, qualified, value, declaredTypes.get(qualified)));
             }
         }
     }
     if (misread.length > 0) {
-        throw new StackFileError(misreadingMessage(fileName, misread));
+        throw new StackFileError(misreadingMessage(fileName, misread, writtenAsFixed(config, misread, stack)));
     }
     // With an ESC environment, what the stack file does not set may come from it (a map, such
     // as tags, may gain entries from it too): the plan cannot see those values.
@@ -224,7 +228,7 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
  * `type: integer`, only a number written with a leading zero, which YAML
  * reads as octal or drops. Null is not one: the CLI hands it on as "".
  */
-function misreadings(key: string, value: unknown, declaredType: unknown): Misreading[] {
+function misreadings(key: string, qualified: string, value: unknown, declaredType: unknown): Misreading[] {
     const found: Misreading[] = [];
     const visit = (node: unknown, at: string, top: boolean) => {
         if (node instanceof PlainScalar) {
@@ -235,11 +239,11 @@ function misreadings(key: string, value: unknown, declaredType: unknown): Misrea
             if (top && declaredType === "integer") {
                 const digits = /^([-+]?)0+([0-9]+)$/.exec(source.replace(/_/g, ""));
                 if (digits) {
-                    found.push({ key: at, source, resolved, fix: `${digits[1]}${digits[2]}` });
+                    found.push({ key: at, qualified, source, resolved, fix: `${digits[1]}${digits[2]}` });
                 }
                 return;
             }
-            found.push({ key: at, source, resolved, fix: JSON.stringify(source) });
+            found.push({ key: at, qualified, source, resolved, fix: JSON.stringify(source) });
         } else if (typeof node === "object" && node !== null && !Array.isArray(node)) {
             for (const [inner, innerValue] of Object.entries(node)) {
                 visit(innerValue, `${at}.${inner}`, false);
@@ -250,8 +254,40 @@ function misreadings(key: string, value: unknown, declaredType: unknown): Misrea
     return found;
 }
 
+/**
+ * The problems the program would find with the values written as each fix
+ * suggests, by key: a fix is only a fix if the value it gives passes the
+ * rules (an unquoted 0x1F accountId, quoted, is still no account id).
+ */
+function writtenAsFixed(
+    config: Readonly<Record<string, string>>,
+    misread: readonly Misreading[],
+    stack: string,
+): Map<string, string> {
+    const fixed = { ...config };
+    for (const { key, qualified, fix } of misread) {
+        // A top-level value; one inside a map (a tag) the rules check with the rest of the map.
+        if (!key.slice(key.indexOf(":") + 1).includes(".")) {
+            fixed[qualified] = fix.startsWith('"') ? (JSON.parse(fix) as string) : fix;
+        }
+    }
+    try {
+        readStackSettings(fixed, stack);
+        return new Map();
+    } catch (error) {
+        if (error instanceof ExportRoleInputError) {
+            return new Map(error.problems.map((problem) => [problem.key, describeProblem(problem)]));
+        }
+        throw error;
+    }
+}
+
 /** The refusal of values the CLI would read otherwise than they are written, with how to write each. */
-function misreadingMessage(file: string, misread: readonly Misreading[]): string {
+function misreadingMessage(
+    file: string,
+    misread: readonly Misreading[],
+    problemsOfFixes: ReadonlyMap<string, string>,
+): string {
     const lines = misread.map(({ key, source, resolved, fix }) => {
         const name = key.slice(key.lastIndexOf(".") + 1);
         const why =
@@ -260,9 +296,11 @@ function misreadingMessage(file: string, misread: readonly Misreading[]): string
                 : /^[-+]?0[0-9_]+(\.|$)/.test(source)
                   ? "YAML reads it as a number, without its leading zero"
                   : `YAML reads it as ${describeScalar(resolved)}`;
+        const problem = problemsOfFixes.get(key);
         return (
             `  - ${key}: ${source} reaches the program as ${JSON.stringify(cliScalarText(resolved))}, not as written: ` +
-            `${why}. Fix: write \`${name}: ${fix}\`.`
+            `${why}. Fix: write \`${name}: ${fix}\`` +
+            (problem === undefined ? "." : `. Written so, it still breaks a rule: ${problem}`)
         );
     });
     return [
