@@ -207,6 +207,43 @@ export function cliScalarText(scalar: CliScalar): string | undefined {
     }
 }
 
+/**
+ * The text of a mapping key inside a config value that is not text: Go's
+ * fmt `%v` of what go-yaml made of it, after the CLI's YAML round trip (a
+ * float written out with strconv's shortest `%g` and read again, so 1e3 is the
+ * int 1000 and 1e6 stays the float 1e+06; null is `<nil>`).
+ */
+export function cliKeyText(scalar: CliScalar): string {
+    switch (scalar.kind) {
+        case "null":
+            return "<nil>";
+        case "float": {
+            const written = goFormatG(scalar.value);
+            const again = resolvePlainScalar(written);
+            return again.kind === "int" ? again.value.toString() : written;
+        }
+        default:
+            return cliScalarText(scalar)!;
+    }
+}
+
+/** strconv.FormatFloat(value, 'g', -1, 64): the shortest digits, with an exponent below 1e-4 and from 1e6. */
+function goFormatG(value: number): string {
+    if (Number.isNaN(value)) {
+        return "NaN";
+    }
+    if (!Number.isFinite(value)) {
+        return value > 0 ? "+Inf" : "-Inf";
+    }
+    const [mantissa, exponentText] = value.toExponential().split("e");
+    const exponent = Number(exponentText);
+    if (exponent < -4 || exponent >= 6) {
+        const sign = exponent < 0 ? "-" : "+";
+        return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, "0")}`;
+    }
+    return Object.is(value, -0) ? "-0" : String(value);
+}
+
 /** What a resolved scalar is, in words, for messages: `the number 493`, `the date-time "…"`. */
 export function describeScalar(scalar: CliScalar): string {
     switch (scalar.kind) {

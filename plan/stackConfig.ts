@@ -7,7 +7,7 @@ import { CONFIG_NAMESPACE, readStackSettings } from "../program/stackSettings";
 import { ExportRoleInputError } from "../components/exportRoleInputError";
 import { describeProblem } from "../components/validation/violation";
 import { SETTING_RULES } from "../components/validation/exportRoleProblems";
-import { CliScalar, cliScalarText, describeScalar, resolvePlainScalar } from "./cliYamlScalars";
+import { CliScalar, cliKeyText, cliScalarText, describeScalar, resolvePlainScalar } from "./cliYamlScalars";
 
 /** What the offline plan knows of a project and one of its stacks. */
 export interface StackConfig {
@@ -120,6 +120,8 @@ interface Misreading {
     readonly resolved: CliScalar;
     /** How to write it so that the CLI reads what is written, e.g. `"0755"` or `7200`. */
     readonly fix: string;
+    /** Whether it is a mapping key (`tags: {0755: x}`) rather than a value. */
+    readonly isKey?: boolean;
 }
 
 /**
@@ -172,7 +174,7 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
     const written = new Map<string, string>();
     for (const [key, value] of Object.entries(stackConfig)) {
         if (key.startsWith(NOT_TEXT_KEY)) {
-            throw new StackFileError(notTextKeyMessage(fileName, "config", key));
+            throw new StackFileError(notTextKeyMessage(fileName, key));
         }
         const qualified = qualify(key);
         const before = written.get(qualified);
@@ -246,7 +248,20 @@ function misreadings(key: string, qualified: string, value: unknown, declaredTyp
             found.push({ key: at, qualified, source, resolved, fix: JSON.stringify(source) });
         } else if (typeof node === "object" && node !== null && !Array.isArray(node)) {
             for (const [inner, innerValue] of Object.entries(node)) {
-                visit(innerValue, `${at}.${inner}`, false);
+                const name = keyText(inner);
+                const source = inner.slice(NOT_TEXT_KEY.length);
+                if (inner.startsWith(NOT_TEXT_KEY) && name !== source) {
+                    const resolved = resolvePlainScalar(source);
+                    found.push({
+                        key: `${at}.${source}`,
+                        qualified,
+                        source,
+                        resolved,
+                        fix: JSON.stringify(source),
+                        isKey: true,
+                    });
+                }
+                visit(innerValue, `${at}.${name}`, false);
             }
         }
     };
@@ -288,7 +303,7 @@ function misreadingMessage(
     misread: readonly Misreading[],
     problemsOfFixes: ReadonlyMap<string, string>,
 ): string {
-    const lines = misread.map(({ key, source, resolved, fix }) => {
+    const lines = misread.map(({ key, source, resolved, fix, isKey }) => {
         const name = key.slice(key.lastIndexOf(".") + 1);
         const why =
             /^[-+]?0[0-9_]+$/.test(source) && resolved.kind === "int"
@@ -297,6 +312,12 @@ function misreadingMessage(
                   ? "YAML reads it as a number, without its leading zero"
                   : `YAML reads it as ${describeScalar(resolved)}`;
         const problem = problemsOfFixes.get(key);
+        if (isKey) {
+            return (
+                `  - ${key}: the key ${source} reaches the program as ${JSON.stringify(cliKeyText(resolved))}, not as ` +
+                `written: ${why}. Fix: write \`${fix}: …\`.`
+            );
+        }
         return (
             `  - ${key}: ${source} reaches the program as ${JSON.stringify(cliScalarText(resolved))}, not as written: ` +
             `${why}. Fix: write \`${name}: ${fix}\`` +
@@ -310,12 +331,18 @@ function misreadingMessage(
     ].join("\n");
 }
 
-/** The refusal of a mapping key that YAML reads as a number, a boolean, null or a date, which the CLI refuses. */
-function notTextKeyMessage(file: string, where: string, key: string): string {
+/**
+ * The refusal of a config key that YAML reads as a number, a boolean, null or
+ * a date: the CLI reads it as other text, which is not a key of the form
+ * `<namespace>:<name>` (an unquoted 0755 is "493"), and refuses the file.
+ */
+function notTextKeyMessage(file: string, key: string): string {
     const source = key.slice(NOT_TEXT_KEY.length);
+    const resolved = resolvePlainScalar(source);
     return (
-        `${file}: the key ${source} of ${where} is ${describeScalar(resolvePlainScalar(source))} to YAML, and the Pulumi ` +
-        `CLI takes only text keys ("expected only string keys"). Fix: quote it, ${JSON.stringify(source)}.`
+        `${file}: the config key ${source} is ${describeScalar(resolved)} to YAML, not text, and the Pulumi CLI refuses ` +
+        `it ("could not parse ${cliKeyText(resolved)} as a configuration key"). Fix: write it as ` +
+        `<namespace>:<name>, e.g. ${CONFIG_NAMESPACE}:folder.`
     );
 }
 
@@ -570,18 +597,23 @@ function cliValue(key: string, value: unknown, file: string): CliValue {
         if (Array.isArray(object)) {
             text = `[${object.map((inner, index) => json(inner, `${at}[${index}]`)).join(",")}]`;
         } else {
-            const entries = Object.entries(object).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-            const notText = entries.find(([name]) => name.startsWith(NOT_TEXT_KEY));
-            if (notText) {
-                throw new StackFileError(notTextKeyMessage(file, at, notText[0]));
-            }
-            text = `{${entries.map(([name, inner]) => `${JSON.stringify(name)}:${json(inner, `${at}.${name}`)}`).join(",")}}`;
+            const entries = Object.entries(object);
+            // A key that is not text is the text Go prints for it, and the keys sorted as Go sorts them.
+            const named = entries
+                .map(([name, inner]): [string, unknown] => [keyText(name), inner])
+                .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+            text = `{${named.map(([name, inner]) => `${JSON.stringify(name)}:${json(inner, `${at}.${name}`)}`).join(",")}}`;
         }
         ancestors.delete(object);
         return text;
     };
     const text = json(value, key);
     return secret ? { text: UNKNOWN, secret } : { text, secret };
+}
+
+/** A mapping key inside a config value as the CLI names it: a key that is not text, as Go prints it. */
+function keyText(name: string): string {
+    return name.startsWith(NOT_TEXT_KEY) ? cliKeyText(resolvePlainScalar(name.slice(NOT_TEXT_KEY.length))) : name;
 }
 
 /** A plain scalar's text for the program; a NaN or an infinity, which the CLI cannot turn into JSON, is refused. */

@@ -52,10 +52,10 @@ const REFUSALS: readonly RegExp[] = [
     /^Stack "dev" is missing configuration values? \S+:\S+(( and|,) \S+:\S+)*: set (it|them) with .*\n$/,
     /^Stack "dev" is missing configuration values? \S+:\S+(( and|,) \S+:\S+)*:\n( {2}- \S+:\S+(: ".*" is not a key of this project| is not set)\. Fix: .*\n)+$/,
     // A value the CLI reads otherwise than written (an unquoted 0755 as 493): each named, with how to write it.
-    /^stack\.yaml has (a value|values) that the Pulumi CLI reads otherwise than written .*:\n( {2}- \S+: .* reaches the program as ".*", not as written: .*\. Fix: write `.*`.*\n)+$/,
+    /^stack\.yaml has (a value|values) that the Pulumi CLI reads otherwise than written .*:\n( {2}- \S+: .* reaches the program as ".*", not as written: .*\. Fix: write `.*`.*\n)+$/s,
     // What the CLI itself refuses: NaN or an infinity (JSON has neither), a key that is not text.
     /^stack\.yaml: \S+: .* to YAML, which the Pulumi CLI cannot hand a program \(JSON has no NaN or infinity\)/,
-    /^stack\.yaml: the key .* of \S+ is .* to YAML, and the Pulumi CLI takes only text keys/,
+    /^stack\.yaml: the config key .* is .* to YAML, not text, and the Pulumi CLI refuses it/,
     /^stack\.yaml sets .*:.* twice, as ".*" and as ".*": keep one\.\n$/,
     /^stack\.yaml: .*:.* (holds more than 10,000 values|contains itself)/,
     /^stack\.yaml: config must be a mapping of keys to values/,
@@ -75,7 +75,7 @@ function assertPoliciesPassRules(plan: PlanJson): void {
     // A secret (one made from an encrypted value) is in the engine's wire form, and unknown to the plan.
     const opened = (value: unknown) =>
         typeof value === "object" && value !== null && SECRET_SIGNATURE in value
-            ? (value as { value: unknown }).value
+            ? (value as unknown as { value: unknown }).value
             : value;
     const permission = opened(inputsOf("aws:iam/policy:Policy").policy);
     const trust = opened(inputsOf("aws:iam/role:Role").assumeRolePolicy);
