@@ -42,6 +42,8 @@ class PlainScalar {
     constructor(
         readonly source: string,
         readonly resolved: CliScalar,
+        /** Whether an explicit tag (`!!int 0755`) asked for it: then it is read as asked, never a surprise. */
+        readonly tagged = false,
     ) {}
     get [Symbol.toStringTag](): string {
         return "PlainScalar";
@@ -77,6 +79,7 @@ const taggedScalar = (tag: string, kinds: readonly CliScalar["kind"][]) =>
                 resolved.kind === "int" && tag === "float"
                     ? { kind: "float", value: Number(resolved.value) }
                     : resolved,
+                true,
             );
         },
     });
@@ -234,8 +237,8 @@ function misreadings(key: string, qualified: string, value: unknown, declaredTyp
     const found: Misreading[] = [];
     const visit = (node: unknown, at: string, top: boolean) => {
         if (node instanceof PlainScalar) {
-            const { source, resolved } = node;
-            if (resolved.kind === "null" || cliScalarText(resolved) === source) {
+            const { source, resolved, tagged } = node;
+            if (tagged || resolved.kind === "null" || cliScalarText(resolved) === source) {
                 return;
             }
             if (top && declaredType === "integer") {
