@@ -350,3 +350,71 @@ const missing = missingCli();
         });
     },
 );
+
+(missing ? describe.skip : describe)(
+    `pulumi config set --secret, then npm run plan on the stack file the CLI wrote${missing ? ` (pending: ${missing})` : ""}`,
+    () => {
+        const APPLICATION_ID = "0123456789abcdef0123456789abcdef";
+        const TAG = "cost-center-4711";
+        let workspace: EngineWorkspace;
+        let stackText: string;
+        let text: { code: number; stdout: string; stderr: string };
+        let json: { code: number; stdout: string; stderr: string };
+
+        before(async function () {
+            this.timeout(120_000);
+            workspace = EngineWorkspace.create();
+            await workspace.pulumiOk("stack", "init", "secrets");
+            await workspace.pulumiOk("config", "set", "aws:region", "eu-west-1");
+            await workspace.pulumiOk("config", "set", "pinpoint-export:bucket", "my-export-bucket");
+            await workspace.pulumiOk("config", "set", "pinpoint-export:folder", "Exports");
+            await workspace.pulumiOk("config", "set", "pinpoint-export:accountId", "123456789012");
+            await workspace.pulumiOk("config", "set", "--secret", "pinpoint-export:applicationId", APPLICATION_ID);
+            await workspace.pulumiOk("config", "set", "--path", "pinpoint-export:tags.team", "platform");
+            await workspace.pulumiOk("config", "set", "--secret", "--path", "pinpoint-export:tags.cost", TAG);
+            stackText = fs.readFileSync(workspace.stackFile("secrets"), "utf8");
+            // The stack is named by its file, Pulumi.secrets.yaml.
+            const plan = (...args: string[]) =>
+                run(
+                    "npm",
+                    ["run", "plan", "--silent", "--", "--config-file", workspace.stackFile("secrets"), ...args],
+                    PROJECT_DIR,
+                );
+            [text, json] = await Promise.all([plan(), plan("--json")]);
+        });
+
+        after(() => workspace?.dispose());
+
+        it("plans the stack, the secrets as unknown secret text, and never prints them or their ciphertexts", () => {
+            assert.equal(text.code, 0, text.stderr);
+            assert.equal(json.code, 0, json.stderr);
+            const ciphertexts = [...stackText.matchAll(/secure: (\S+)/g)].map((found) => found[1]);
+            assert.equal(ciphertexts.length, 2, stackText);
+            for (const output of [text.stdout, text.stderr, json.stdout, json.stderr]) {
+                for (const secret of [APPLICATION_ID, TAG, ...ciphertexts]) {
+                    assert.ok(!output.includes(secret), `printed: ${secret}`);
+                }
+            }
+            assert.match(text.stdout, /^Offline plan for stack "secrets" of project pinpoint-export\n/);
+            assert.match(
+                text.stdout,
+                /\nSecrets: pinpoint-export:applicationId and pinpoint-export:tags are encrypted in the stack file/,
+            );
+        });
+
+        it("shows the tags and the trust policy as [secret], and leaves the trust claim not decided, saying why", () => {
+            const role = text.stdout.slice(text.stdout.indexOf('+ create aws:iam/role:Role "'));
+            assert.match(role, /\n {4}assumeRolePolicy: \[secret\]\n/);
+            assert.match(role, /\n {4}tags: \[secret\]\n/);
+            assert.match(
+                text.stdout,
+                /\n {2}not decided: only pinpoint\.amazonaws\.com may assume the role, for the stack's account: pinpoint-export:applicationId is a secret, which the offline plan cannot decrypt \(`pulumi preview` can\)\.\n/,
+            );
+            // The permission policy depends on no secret: its claims are proved.
+            assert.match(
+                text.stdout,
+                /\n {2}proved: the permission policy allows exactly what the AWS guide's policy allows/,
+            );
+        });
+    },
+);
