@@ -94,10 +94,58 @@ export async function recordProgram(
         handedOver = registration;
     });
 
-    const exported = await load();
-    const outputs = (await pulumi.runtime.serializeProperties("stack outputs", exported)) as Record<string, unknown>;
-    await pulumi.runtime.disconnect();
-    return { registrations, invokes, outputs };
+    const restore = keepUnknownSecrets();
+    try {
+        const exported = await load();
+        const outputs = (await pulumi.runtime.serializeProperties("stack outputs", exported)) as Record<
+            string,
+            unknown
+        >;
+        await pulumi.runtime.disconnect();
+        return { registrations, invokes, outputs };
+    } finally {
+        restore();
+    }
+}
+
+interface SerializingModule {
+    serializeResourceProperties: (label: string, props: Record<string, unknown>, opts?: unknown) => Promise<unknown[]>;
+}
+
+/**
+ * Keeps the mark of a secret on a resource input that is unknown, as the
+ * engine does. (The SDK drops it when it serializes an unknown Output for a
+ * monitor without "outputValues", which the mock monitor leaves out, so a
+ * secret the plan cannot read would show as merely unknown, not `[secret]`.)
+ * This wraps the SDK's own serializeResourceProperties, which its
+ * registerResource calls through the module, for as long as the program runs;
+ * the function returned puts it back.
+ */
+function keepUnknownSecrets(): () => void {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const rpc = require("@pulumi/pulumi/runtime/rpc") as SerializingModule & {
+        specialSigKey: string;
+        specialSecretSig: string;
+        unknownValue: string;
+    };
+    const original = rpc.serializeResourceProperties;
+    rpc.serializeResourceProperties = async (label, props, opts) => {
+        const result = await original(label, props, opts);
+        const serialized = result[0] as Record<string, unknown>;
+        for (const [key, value] of Object.entries(props)) {
+            if (
+                serialized[key] === rpc.unknownValue &&
+                pulumi.Output.isInstance(value) &&
+                (await pulumi.isSecret(value))
+            ) {
+                serialized[key] = { [rpc.specialSigKey]: rpc.specialSecretSig, value: rpc.unknownValue };
+            }
+        }
+        return result;
+    };
+    return () => {
+        rpc.serializeResourceProperties = original;
+    };
 }
 
 interface AliasSpec {

@@ -6,18 +6,19 @@ import { readBaseline } from "../review/src/inputs/readBaseline";
 import { documentChanges } from "../review/src/diff/documentChanges";
 import { PlanStep, StepPlanner } from "../review/src/diff/planSteps";
 import { inputValue } from "../review/src/diff/wireValues";
-import { readStackSettings } from "../program/stackSettings";
-import type { StackDocuments } from "./stackProofs";
+import { configKey, readStackSettings } from "../program/stackSettings";
+import type { SettingName } from "../components/validation/exportRoleProblems";
+import type { StackDocuments, UnknownSetting } from "./stackProofs";
 import { sharedSolver } from "../review/src/proof/solverProcess";
 import { Plan } from "./plan";
 import { recordProgram } from "./recordProgram";
 import { planAsJson } from "./render/planJson";
 import { planAsText } from "./render/planText";
-import { readStackConfig, StackFileError } from "./stackConfig";
+import { readStackConfig, StackConfig, StackFileError } from "./stackConfig";
 
 export const USAGE =
     "usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<stack>.yaml>] [--against <baseline.json>] " +
-    "[--json] [--fail-on-broadening]   (default stack: dev)";
+    "[--json] [--fail-on-broadening]   (default stack: dev, or <stack> of --config-file Pulumi.<stack>.yaml)";
 
 /** What `--help` prints: the usage, each option, and the exit codes. */
 export const HELP = [
@@ -26,8 +27,10 @@ export const HELP = [
     "What `pulumi up` would do to a stack of this project, worked out offline: index.ts runs under Pulumi's",
     "mock runtime with the stack's config. It needs no Pulumi CLI, no AWS credentials and no network.",
     "",
-    "  -s, --stack <name>      the stack to plan, whose config is Pulumi.<name>.yaml (default: dev)",
-    "  --config-file <file>    read the stack's config from <file> instead of Pulumi.<name>.yaml",
+    "  -s, --stack <name>      the stack to plan, whose config is Pulumi.<name>.yaml (default: dev, or the",
+    "                          stack the --config-file's name gives)",
+    "  --config-file <file>    read the stack's config from <file> instead of Pulumi.<name>.yaml; a file named",
+    "                          Pulumi.<stack>.yaml also names the stack, unless --stack is given",
     "  --against <baseline>    plan an update of what <baseline> describes: a plan written with",
     "                          `npm run --silent plan -- --json > <baseline>`, or `pulumi stack export`'s output",
     "  --json                  print JSON in the shape of `pulumi preview --json`",
@@ -62,7 +65,7 @@ interface PlanOptions {
 
 /** The command line's options, or what is wrong with it. */
 export function parsePlanArguments(argv: readonly string[]): PlanOptions | string {
-    let stack = "dev";
+    let stack: string | undefined;
     let json = false;
     let failOnBroadening = false;
     let configFile: string | undefined;
@@ -70,7 +73,7 @@ export function parsePlanArguments(argv: readonly string[]): PlanOptions | strin
     for (let index = 0; index < argv.length; index++) {
         const argument = argv[index];
         if (argument === "--help" || argument === "-h") {
-            return { help: true, stack, json, failOnBroadening };
+            return { help: true, stack: stack ?? DEFAULT_STACK, json, failOnBroadening };
         } else if (argument === "--json") {
             json = true;
         } else if (argument === "--fail-on-broadening") {
@@ -85,18 +88,28 @@ export function parsePlanArguments(argv: readonly string[]): PlanOptions | strin
             stack = argument.slice("--stack=".length);
         } else if (argument === "--config-file") {
             configFile = argv[++index] ?? "";
+        } else if (argument.startsWith("--config-file=")) {
+            configFile = argument.slice("--config-file=".length);
         } else {
             return `unknown argument ${JSON.stringify(argument)}`;
         }
     }
-    if (!stack || configFile === "" || against === "") {
+    if (stack === "" || configFile === "" || against === "") {
         return "--stack, --config-file and --against need a value";
     }
     if (failOnBroadening && against === undefined) {
         return "--fail-on-broadening needs --against <baseline>: only a change can broaden access";
     }
+    // As the CLI names a stack by its file: Pulumi.prod.yaml is the config of the stack prod.
+    stack ??= (configFile && STACK_FILE_NAME.exec(path.basename(configFile))?.[1]) || DEFAULT_STACK;
     return { stack, json, failOnBroadening, configFile: configFile && path.resolve(configFile), against };
 }
+
+/** The stack planned when neither --stack nor a config file named Pulumi.<stack>.yaml names one. */
+const DEFAULT_STACK = "dev";
+
+/** A stack file's name: `Pulumi.<stack>.yaml`. */
+const STACK_FILE_NAME = /^Pulumi\.(.+)\.yaml$/;
 
 /** A user's mistake, to be said plainly without a stack trace. */
 export function isUserError(error: unknown): error is Error {
@@ -104,11 +117,7 @@ export function isUserError(error: unknown): error is Error {
 }
 
 /** The stack's role's documents and settings, when the program registers one role and one policy. */
-function stackDocuments(
-    steps: readonly PlanStep[],
-    config: Readonly<Record<string, string>>,
-    stack: string,
-): StackDocuments | undefined {
+function stackDocuments(steps: readonly PlanStep[], stackConfig: StackConfig): StackDocuments | undefined {
     const inputsOf = (type: string) => {
         const found = steps.filter((step) => step.type === type);
         return found.length === 1 ? found[0].after?.inputs : undefined;
@@ -122,10 +131,25 @@ function stackDocuments(
         const known = inputValue(value);
         return known.state === "known" && typeof known.value === "string" ? known.value : undefined;
     };
+    const { settings, unknown } = readStackSettings(stackConfig.config, stackConfig.stack);
     return {
         permissionPolicy: text(policy.policy),
         trustPolicy: text(role.assumeRolePolicy),
-        settings: readStackSettings(config, stack).settings,
+        settings,
+        unknown: new Map([...unknown].map((setting) => [setting, whyUnknown(setting, stackConfig)])),
+    };
+}
+
+/** Why the plan cannot know a setting's value: a secret, or a key an ESC environment may set. */
+function whyUnknown(setting: SettingName, { config, secretKeys, environments }: StackConfig): UnknownSetting {
+    // The region falls back to aws:region, as the program reads it.
+    const key =
+        setting === "region" && config[configKey("region")] === "" && config["aws:region"] !== undefined
+            ? "aws:region"
+            : configKey(setting);
+    return {
+        key,
+        because: secretKeys.includes(key) ? { secret: true } : { secret: false, environments: environments.join(", ") },
     };
 }
 
@@ -156,7 +180,7 @@ export async function runPlan(
     try {
         const stackConfig = readStackConfig(projectDir, options.stack, options.configFile);
         const baseline = options.against && readBaseline(options.against, stackConfig.project, stackConfig.stack);
-        pulumi.runtime.setAllConfig(stackConfig.config);
+        pulumi.runtime.setAllConfig(stackConfig.config, [...stackConfig.secretKeys]);
         const program = require.resolve(path.join(projectDir, "index"));
         delete require.cache[program];
         const planner = new StepPlanner(baseline ? baseline.resources : []);
@@ -179,7 +203,7 @@ export async function runPlan(
             };
         } else if (solver) {
             const { proveStack } = await import("./stackProofs");
-            const documents = stackDocuments(steps, stackConfig.config, stackConfig.stack);
+            const documents = stackDocuments(steps, stackConfig);
             plan = { ...plan, proofs: documents ? await proveStack(documents, solver) : undefined };
         }
         const text = options.json ? JSON.stringify(planAsJson(plan), null, 2) : planAsText(plan);

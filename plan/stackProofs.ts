@@ -7,7 +7,7 @@
 import { folderPrefix, trimFolder } from "../components/policies/exportLocation";
 import { partitionOfRegion } from "../components/policies/partition";
 import { PINPOINT_SERVICE_PRINCIPAL } from "../components/policies/trustPolicy";
-import type { ExportRoleSettings } from "../components/validation/exportRoleProblems";
+import type { ExportRoleSettings, SettingName } from "../components/validation/exportRoleProblems";
 import { decideAccess, FoundRequests } from "../review/src/proof/decideAccess";
 import { parsePolicy, PolicyKind } from "../review/src/proof/policyStatements";
 import { RequestScope } from "../review/src/proof/requestSpace";
@@ -39,7 +39,25 @@ export interface StackDocuments {
     /** The trust policy's text; undefined when it is known only after apply. */
     readonly trustPolicy?: string;
     readonly settings: ExportRoleSettings;
+    /**
+     * The settings whose values the plan cannot know, each with its config key
+     * and why: a secret, or a key an ESC environment may set. They are absent
+     * from `settings`.
+     */
+    readonly unknown?: ReadonlyMap<SettingName, UnknownSetting>;
 }
+
+/** A setting the plan cannot know: its config key, and whether it is a secret or left to ESC environments. */
+export interface UnknownSetting {
+    readonly key: string;
+    /** A secret the plan cannot decrypt, or a key that the named ESC environments may set. */
+    readonly because: { readonly secret: true } | { readonly secret: false; readonly environments: string };
+}
+
+/** The settings the permission policy is built from. */
+const PERMISSION_SETTINGS: readonly SettingName[] = ["bucket", "folder", "region", "accessProfile", "kmsKeyArn"];
+/** The settings the trust policy is built from. */
+const TRUST_SETTINGS: readonly SettingName[] = ["accountId", "region", "applicationId"];
 
 /** The proofs made so far in this process, by the documents they are about. */
 const proved = new Map<string, Promise<StackProof[]>>();
@@ -62,23 +80,75 @@ export function proveStack(documents: StackDocuments, session: SolverSession): P
 
 async function proveClaims(documents: StackDocuments, session: SolverSession): Promise<StackProof[]> {
     const { settings } = documents;
-    const folder = trimFolder(settings.folder);
+    // What depends on a value the plan cannot know is not decided, and says which value and why.
+    const unknownBecause = (depends: readonly SettingName[]) => {
+        const unknown = depends.flatMap((setting) => documents.unknown?.get(setting) ?? []);
+        const secrets = [...new Set(unknown.filter((setting) => setting.because.secret).map(({ key }) => key))];
+        const unseen = [...new Set(unknown.filter((setting) => !setting.because.secret).map(({ key }) => key))];
+        const reasons = [
+            ...(secrets.length > 0
+                ? [
+                      `${listed(secrets)} ${secrets.length === 1 ? "is a secret" : "are secrets"}, which the offline ` +
+                          "plan cannot decrypt (`pulumi preview` can)",
+                  ]
+                : []),
+            ...unknown
+                .flatMap((setting) => (setting.because.secret ? [] : [setting.because.environments]))
+                .slice(0, 1)
+                .map(
+                    (environments) =>
+                        `${listed(unseen)} may be set by the ESC environment ${environments}, which the offline plan cannot open`,
+                ),
+        ];
+        return reasons.length > 0 ? reasons.join("; ") : undefined;
+    };
+    const permissionUnknown = unknownBecause(PERMISSION_SETTINGS);
+    const trustUnknown = unknownBecause(TRUST_SETTINGS);
     const region = settings.region;
     const partition = region === undefined ? undefined : partitionOfRegion(region);
+    const trustClaim = `only ${PINPOINT_SERVICE_PRINCIPAL} may assume the role`;
+    const claims: Promise<StackProof>[] = [];
+    if (permissionUnknown !== undefined) {
+        claims.push(
+            Promise.resolve(
+                undecided(
+                    "the permission policy is the AWS guide's for the stack's bucket and folder",
+                    permissionUnknown,
+                ),
+            ),
+            Promise.resolve(
+                undecided("no S3 object action reaches an object outside the stack's folder", permissionUnknown),
+            ),
+        );
+    } else if (partition === undefined) {
+        const where = `${settings.bucket}/${folderPrefix(trimFolder(settings.folder))}`;
+        claims.push(
+            Promise.resolve(undecided(`the permission policy is the AWS guide's for ${where}`, REGION_UNKNOWN)),
+        );
+    } else {
+        claims.push(...permissionClaims(documents, partition, session));
+    }
+    if (trustUnknown !== undefined) {
+        claims.push(Promise.resolve(undecided(`${trustClaim}, for the stack's account`, trustUnknown)));
+    } else if (partition === undefined) {
+        claims.push(Promise.resolve(undecided(trustClaim, REGION_UNKNOWN)));
+    } else {
+        claims.push(trustClaimProof(documents, partition, session));
+    }
+    return Promise.all(claims);
+}
+
+const REGION_UNKNOWN = "the region, and so the partition of every ARN, is known only after apply";
+
+/** The claims about the permission policy: the guide's (or within it), and nothing outside the folder. */
+function permissionClaims(documents: StackDocuments, partition: string, session: SolverSession): Promise<StackProof>[] {
+    const { settings } = documents;
+    const folder = trimFolder(settings.folder);
     const where = `${settings.bucket}/${folderPrefix(folder)}`;
     const profile = settings.accessProfile ?? "documented";
-    const claims: Promise<StackProof>[] = [];
-    if (partition === undefined) {
-        const reason = "the region, and so the partition of every ARN, is known only after apply";
-        claims.push(
-            Promise.resolve(undecided(`the permission policy is the AWS guide's for ${where}`, reason)),
-            Promise.resolve(undecided(`only ${PINPOINT_SERVICE_PRINCIPAL} may assume the role`, reason)),
-        );
-        return Promise.all(claims);
-    }
     const guide = withExtras(awsGuidePolicy(partition, settings.bucket, folder), partition, settings);
     const objects = `arn:${partition}:s3:::${settings.bucket}/${folderPrefix(folder)}*`;
-    claims.push(
+    return [
         profile === "documented"
             ? prove(session, "identity", "equivalent", {
                   claim: `the permission policy allows exactly what the AWS guide's policy allows for ${where}${guide.said}`,
@@ -100,30 +170,29 @@ async function proveClaims(documents: StackDocuments, session: SolverSession): P
                 excludedResources: [objects],
             },
         }),
-    );
+    ];
+}
+
+/** The claim about the trust policy: only Pinpoint, for the stack's account (and project), may assume the role. */
+function trustClaimProof(documents: StackDocuments, partition: string, session: SolverSession): Promise<StackProof> {
+    const { settings } = documents;
     const account = settings.accountId;
     if (account === undefined) {
-        claims.push(
-            Promise.resolve(
-                undecided(
-                    `only ${PINPOINT_SERVICE_PRINCIPAL} may assume the role`,
-                    "the account is known only after apply (set pinpoint-export:accountId)",
-                ),
+        return Promise.resolve(
+            undecided(
+                `only ${PINPOINT_SERVICE_PRINCIPAL} may assume the role`,
+                "the account is known only after apply (set pinpoint-export:accountId)",
             ),
         );
-    } else {
-        const app = settings.applicationId;
-        claims.push(
-            prove(session, "trust", "within", {
-                claim:
-                    `only ${PINPOINT_SERVICE_PRINCIPAL} may assume the role, for account ${account}` +
-                    (app ? ` and its Pinpoint project ${app}` : ""),
-                reference: pinpointOnly(partition, account, app),
-                actual: documents.trustPolicy,
-            }),
-        );
     }
-    return Promise.all(claims);
+    const app = settings.applicationId;
+    return prove(session, "trust", "within", {
+        claim:
+            `only ${PINPOINT_SERVICE_PRINCIPAL} may assume the role, for account ${account}` +
+            (app ? ` and its Pinpoint project ${app}` : ""),
+        reference: pinpointOnly(partition, account, app),
+        actual: documents.trustPolicy,
+    });
 }
 
 /**
@@ -243,6 +312,11 @@ async function prove(
         short,
         assumptions: decision.assumptions,
     };
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+    return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 function undecided(claim: string, reason: string): StackProof {

@@ -8,6 +8,7 @@ import {
     SettingName,
 } from "../components/validation/exportRoleProblems";
 import { hideSecretValues, Problem } from "../components/validation/violation";
+import { unknownValue } from "@pulumi/pulumi/runtime/rpc";
 import { nearestKey } from "./nearestKey";
 
 /** The config namespace of this project: keys are `pinpoint-export:<argument>`. */
@@ -19,6 +20,13 @@ export interface StackSettings {
     readonly settings: ExportRoleSettings;
     /** The settings whose config values are secrets: they must reach the resources as secrets. */
     readonly secret: ReadonlySet<SettingName>;
+    /**
+     * The settings whose values are not known, and so not checked, here: in the
+     * offline plan, a secret it cannot decrypt, or a key an ESC environment may
+     * set. Their config value is Pulumi's unknown sentinel, as an unknown
+     * value is on the engine's wire; they are absent from `settings`.
+     */
+    readonly unknown: ReadonlySet<SettingName>;
 }
 
 /**
@@ -46,10 +54,16 @@ export function readStackSettings(
     const problems: Problem[] = [];
     const values: Record<string, unknown> = {};
     const secret = new Set<SettingName>();
+    const unknown = new Set<SettingName>();
     for (const setting of Object.keys(SETTING_RULES) as SettingName[]) {
         const key = keyOf(setting);
         const text = REQUIRED_SETTINGS.includes(setting) ? config[key] : given(key);
-        if (text !== undefined) {
+        if (text === unknownValue) {
+            unknown.add(setting);
+            if (secretKeys.has(key)) {
+                secret.add(setting);
+            }
+        } else if (text !== undefined) {
             values[setting] = parseSetting(setting, text);
             if (secretKeys.has(key)) {
                 secret.add(setting);
@@ -67,7 +81,12 @@ export function readStackSettings(
         });
     }
     problems.push(
-        ...findMissing(values, (key) => `run \`pulumi config set ${key} <value>\``, REQUIRED_SETTINGS, keyOf),
+        ...findMissing(
+            values,
+            (key) => `run \`pulumi config set ${key} <value>\``,
+            REQUIRED_SETTINGS.filter((setting) => !unknown.has(setting)),
+            keyOf,
+        ),
         ...findProblems(values, keyOf),
     );
     if (problems.length > 0) {
@@ -76,7 +95,7 @@ export function readStackSettings(
             hideSecretValues(problems, (key) => secretKeys.has(key)),
         );
     }
-    return { settings: values as unknown as ExportRoleSettings, secret };
+    return { settings: values as unknown as ExportRoleSettings, secret, unknown };
 }
 
 /** The fully qualified config key of a setting, e.g. `pinpoint-export:bucket`. */

@@ -5,7 +5,9 @@ import { verdict } from "./accessText";
 import { stepWarnings } from "./stepWarnings";
 
 /**
- * The plan as `pulumi preview --json` shapes it: `config`, and one step per
+ * The plan as `pulumi preview --json` shapes it: `config` (a secret as
+ * `[secret]`; with our own `unreadConfig`, the secret keys, the ESC
+ * environments and the keys they may set, which are unknown), and one step per
  * resource with its `op`, `urn` and, where they exist, `oldState` and
  * `newState` (`urn`, `custom`, `type`, `parent`, `inputs`, and the
  * dependencies of each input). Update and replace steps carry `diffReasons`,
@@ -18,8 +20,15 @@ import { stepWarnings } from "./stepWarnings";
  */
 export function planAsJson(plan: Plan): object {
     const root = stackUrn(plan.stackConfig.project, plan.stackConfig.stack);
+    const { config, secretKeys, environments, unseenKeys } = plan.stackConfig;
     return {
-        config: plan.stackConfig.config,
+        // A secret as the CLI's JSON shows it: never its value, nor its ciphertext.
+        config: Object.fromEntries(
+            Object.entries(config).map(([key, value]) => [key, secretKeys.includes(key) ? "[secret]" : value]),
+        ),
+        ...(secretKeys.length > 0 || environments.length > 0
+            ? { unreadConfig: { secretKeys, environments, unseenKeys } }
+            : {}),
         steps: plan.steps.map((step) => stepAsJson(step, root)),
         outputs: plan.record.outputs,
         changeSummary: changeSummary(plan.steps),

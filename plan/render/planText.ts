@@ -5,6 +5,7 @@ import { PropertyChange, PropertyValue } from "../../review/src/diff/decideStep"
 import { describeResource, PlanStep } from "../../review/src/diff/planSteps";
 import { providerRules } from "../../review/src/diff/providerRules";
 import { UNKNOWN } from "../../review/src/diff/wireValues";
+import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { changeSummary, Plan } from "../plan";
 import { accessAsText, documentChangesAsText, proofsAsText } from "./accessText";
 import { stepWarnings } from "./stepWarnings";
@@ -15,6 +16,18 @@ export const END_OF_SUPPORT_LINE =
 
 /** How an unknown value reads. */
 export const UNKNOWN_TEXT = "(known after apply)";
+
+/** How a secret reads, whether the plan knows it or not. */
+export const SECRET_TEXT = "[secret]";
+
+/** A value in the engine's wire form of a secret. */
+function isSecretValue(value: unknown): boolean {
+    return (
+        typeof value === "object" &&
+        value !== null &&
+        (value as Record<string, unknown>)[specialSigKey] === specialSecretSig
+    );
+}
 
 const MARKS: Readonly<Record<string, string>> = {
     create: "+ create",
@@ -45,6 +58,7 @@ export function planAsText(plan: Plan): string {
             (baseline ? `, against ${baseline.file} (${baseline.format})` : ""),
         "index.ts was run under Pulumi's mock runtime: no AWS call was made and nothing was deployed.",
         END_OF_SUPPORT_LINE,
+        ...unreadConfigNotes(stackConfig),
         "",
     ];
     const byUrn = new Map(plan.steps.map((step) => [step.urn, step]));
@@ -138,6 +152,10 @@ function showValue(value: PropertyValue, when: "before" | "after"): string {
 }
 
 function showInput(key: string, value: unknown): string[] {
+    if (isSecretValue(value)) {
+        // Never its value, known or not: as the CLI shows a secret.
+        return [`    ${key}: ${SECRET_TEXT}`];
+    }
     if (value === UNKNOWN) {
         return [`    ${key}: ${UNKNOWN_TEXT}`];
     }
@@ -162,6 +180,35 @@ function parseJsonObject(text: string): object | undefined {
     } catch {
         return undefined;
     }
+}
+
+/** Says which config values the plan cannot read, and how it plans them: secrets, and what ESC environments may set. */
+function unreadConfigNotes({ secretKeys, environments, unseenKeys }: Plan["stackConfig"]): string[] {
+    const notes: string[] = [];
+    if (secretKeys.length > 0) {
+        notes.push(
+            `Secrets: ${listed(secretKeys)} ${secretKeys.length === 1 ? "is" : "are"} encrypted in the stack file (\`secure:\`), ` +
+                `which only the Pulumi CLI can decrypt. The plan takes ${secretKeys.length === 1 ? "it" : "them"} as unknown ` +
+                `secret text, and never prints ${secretKeys.length === 1 ? "it" : "them"}: what is made from ` +
+                `${secretKeys.length === 1 ? "it" : "them"} shows as ${SECRET_TEXT}, and what depends on ` +
+                `${secretKeys.length === 1 ? "it" : "them"} is not decided.`,
+        );
+    }
+    if (environments.length > 0) {
+        notes.push(
+            `ESC: the stack file imports the environment${environments.length === 1 ? "" : "s"} ${listed(environments)}, ` +
+                `which the offline plan cannot open. It cannot see these keys, which the program reads and ` +
+                `${environments.length === 1 ? "it" : "they"} may set, and plans them as unknown: ${listed(unseenKeys)}. ` +
+                "What depends on them is not decided. (A key the stack file sets wins over the environment's; a map " +
+                "such as tags may gain entries from it.)",
+        );
+    }
+    return notes;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function listed(items: readonly string[]): string {
+    return items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
 /** Says which values AWS would supply at deploy time, and how to see them offline instead. */

@@ -47,6 +47,8 @@ describe("the `npm run plan` command, as a process", () => {
         ]);
         fs.writeFileSync(baseline, json.stdout);
         broadening = await planProcess(
+            "--stack",
+            "dev",
             "--config-file",
             devStackWithFolder(dir, "Other"),
             "--against",
