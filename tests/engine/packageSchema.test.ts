@@ -1,17 +1,22 @@
 // The package schema as the real Pulumi CLI reads it, and the SDKs it would
-// generate from it. The CLI reads a schema file by itself; for the schema the
-// plugin host serves, and for SDKs, it needs language hosts this machine
-// cannot build, and the aws plugin's schema, which SDK generation binds the
-// component's aws:iam references against.
+// generate from it. The CLI reads a schema file by itself, and binds the
+// component's aws:iam references against the aws plugin's schema: without an
+// aws plugin it stops there; with the stand-in aws provider on PATH
+// (tools/engine/standInAws) it binds. The plugin host (run-plugin) needs the
+// Node.js host, which this machine cannot build, but the package's plugin run
+// by node serves its schema; SDK generation needs the Python or Go host, which
+// it cannot build either.
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import { EngineWorkspace, findOnEnginePath, missingCli, NO_NODEJS_HOST } from "../support/pulumiEngine";
+import { missingStandInEngine, standInDir, writeComponentPlugin } from "../support/standInEngine";
 
-/** The AWS provider plugin, which no registry here serves. */
-const NO_AWS_PLUGIN = "no pulumi-resource-aws: no registry here serves the AWS provider plugin";
+/** Why `pulumi package gen-sdk --language python` cannot run here: the CLI hands generation to the Python host. */
+const NO_PYTHON_HOST =
+    'the CLI hands the generation to pulumi-language-python and stops with "error: no language plugin \'pulumi-language-python\' found in the workspace or on your $PATH"; the Go module proxy refuses github.com/pulumi/pulumi/sdk/python/cmd/pulumi-language-python/v3@v3.248.0 (403 Forbidden, "This module version is not available.")';
 
 function committedSchema(): Record<string, unknown> {
     return JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "schema.json"), "utf8")) as Record<string, unknown>;
@@ -108,11 +113,52 @@ const missing = missingCli();
     },
 );
 
+const missingStandIn = missingStandInEngine();
+
+(missingStandIn ? describe.skip : describe)(
+    `pulumi package get-schema with the stand-in aws provider on PATH${missingStandIn ? ` (pending: ${missingStandIn})` : ""}`,
+    function () {
+        this.timeout(120_000);
+        let workspace: EngineWorkspace;
+        let elsewhere: string;
+        let plugin: string;
+
+        before(() => {
+            workspace = EngineWorkspace.create();
+            elsewhere = workspace.folder("elsewhere");
+            const plugins = workspace.folder("plugins");
+            writeComponentPlugin(plugins, workspace.projectDir);
+            plugin = path.join(plugins, "pulumi-resource-pinpoint-export");
+            workspace.addToPath(standInDir());
+        });
+
+        after(() => workspace?.dispose());
+
+        it("binds schema.json: its references to aws:iam resources resolve against the stand-in's schema", async () => {
+            const result = await workspace.pulumiIn(
+                elsewhere,
+                "package",
+                "get-schema",
+                path.join(PROJECT_DIR, "schema.json"),
+            );
+            assert.equal(result.code, 0, result.stderr);
+            assert.doesNotMatch(result.stderr, /failed to bind schema/);
+            assert.deepEqual(JSON.parse(result.stdout), asPackageSpec(committedSchema()));
+        });
+
+        it("the schema the package's plugin serves (lib/pluginHost.js, run by node as on PATH) is schema.json, and binds", async () => {
+            const result = await workspace.pulumiIn(elsewhere, "package", "get-schema", plugin);
+            assert.equal(result.code, 0, result.stderr);
+            assert.deepEqual(JSON.parse(result.stdout), asPackageSpec(committedSchema()));
+        });
+    },
+);
+
 describe("pulumi package gen-sdk", () => {
     it(
-        `--language python: the SDK installs next to pulumi from PyPI, imports, and type-checks examples/python (pending: ${NO_NODEJS_HOST}; no pulumi-language-python either, which gen-sdk hands the generation to, refused by the proxy alike; ${NO_AWS_PLUGIN}, and generation binds the schema against its schema)`,
+        `--language python, the stand-in aws provider serving its schema: the SDK installs next to pulumi and pulumi_aws from PyPI, imports, and type-checks examples/python (pending: ${NO_PYTHON_HOST})`,
     );
     it(
-        `--language go: the SDK builds with go build (pending: ${NO_NODEJS_HOST}; no pulumi-language-go, refused by the proxy alike; ${NO_AWS_PLUGIN}; and the proxy refuses github.com/pulumi/pulumi-aws/sdk/v7, which the SDK imports)`,
+        `--language go: the SDK builds with go build (pending: no pulumi-language-go, which gen-sdk hands the generation to: the Go module proxy refuses github.com/pulumi/pulumi/sdk/go/pulumi-language-go/v3@v3.248.0 (403 Forbidden, "This module version is not available."); and it refuses github.com/pulumi/pulumi-aws/sdk/v7, which the SDK imports)`,
     );
 });
