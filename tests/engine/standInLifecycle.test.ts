@@ -190,6 +190,8 @@ outputs:
                 roleName: AUTONAME("pinpoint-export-role"),
                 account: STAND_IN_ACCOUNT,
             });
+            // Constructed by the package's plugin, which the engine started as a provider of its own.
+            assert.ok(resourcesOf(firstExport).engine.includes("pulumi:providers:pinpoint-export"));
             // No accountId or region given: the component asked the provider (getCallerIdentity, getRegion).
             assert.deepEqual(trustOf(resourceAt(resourcesOf(firstExport).program, URNS.role)), {
                 account: STAND_IN_ACCOUNT,
@@ -300,6 +302,8 @@ outputs:
                 roleName: AUTONAME("pinpoint-export-role"),
                 account: STAND_IN_ACCOUNT,
             });
+            // Constructed in this process, by the program itself: no plugin of the package.
+            assert.ok(!resourcesOf(baseline).engine.includes("pulumi:providers:pinpoint-export"));
             // The trust policy names the account given, not the credentials' (the stand-in's) account.
             assert.deepEqual(trustOf(resourceAt(resourcesOf(baseline).program, URNS.role)), {
                 account: "111122223333",

@@ -29,6 +29,34 @@ export function missingStandInEngine(): string | undefined {
     return undefined;
 }
 
+/** Pulumi's Python SDK generator without the Python host (tools/engine/pythonSdk), as build.sh builds it. */
+export function pythonSdkTool(): string {
+    return path.join(engineDir(), "tools", "python-sdk");
+}
+
+/** The venv with pulumi, pulumi_aws and mypy from PyPI that build.sh makes (tools/engine/python/requirements.txt). */
+export function pythonEnv(): string {
+    return path.join(engineDir(), "python");
+}
+
+/** Why the Python SDK check cannot run here, or undefined when it can. */
+export function missingPythonSdkCheck(): string | undefined {
+    const missing = missingStandInEngine();
+    if (missing) {
+        return missing;
+    }
+    const requirements = path.join(PROJECT_DIR, "tools", "engine", "python", "requirements.txt");
+    const installed = path.join(pythonEnv(), "requirements.txt");
+    if (
+        !fs.existsSync(pythonSdkTool()) ||
+        !fs.existsSync(installed) ||
+        fs.readFileSync(installed, "utf8") !== fs.readFileSync(requirements, "utf8")
+    ) {
+        return `the Python SDK generator or the venv of tools/engine/python/requirements.txt is not built in ${engineDir()}: run \`bash tools/engine/build.sh\``;
+    }
+    return undefined;
+}
+
 /**
  * Writes `pulumi-resource-pinpoint-export` into `dir`: this package's plugin as
  * the engine starts it from PATH. It runs the package's lib/pluginHost.js with

@@ -19,7 +19,10 @@
 #
 # The stand-in goes to stand-in/pulumi-resource-aws, a folder of its own that only the engine tests
 # put on PATH: it is not AWS, and a user who puts bin/ on PATH must never deploy to it by mistake. It
-# is built at every run (Go's build cache makes that a second when nothing changed).
+# is built at every run (Go's build cache makes that a second when nothing changed), and so is
+# tools/python-sdk, Pulumi's Python SDK generator without the Python host (pythonSdk/). The venv
+# python/ holds what python/requirements.txt pins from PyPI (pulumi, pulumi_aws, mypy), for the
+# tests' check of the generated Python SDK; it is made again when that file changes.
 #
 # Pulumi's other language hosts (pulumi-language-nodejs, -python, -go) are Go modules of their own,
 # and the Go module proxy this project reaches refuses them (403, "This module version is not
@@ -35,6 +38,8 @@ YAML_HOST="$ENGINE_DIR/bin/pulumi-language-yaml"
 # The YAML host has no --version; the version it was built at is kept beside it.
 YAML_STAMP="$ENGINE_DIR/bin/.pulumi-language-yaml.version"
 STAND_IN="$ENGINE_DIR/stand-in/pulumi-resource-aws"
+PYTHON_SDK_TOOL="$ENGINE_DIR/tools/python-sdk"
+PYTHON_ENV="$ENGINE_DIR/python"
 
 fail() {
     printf 'tools/engine/build.sh: %s\n' "$1" >&2
@@ -94,9 +99,30 @@ else
 fi
 
 stand_in_started=$(date +%s)
-mkdir -p "$(dirname "$STAND_IN")"
+mkdir -p "$(dirname "$STAND_IN")" "$(dirname "$PYTHON_SDK_TOOL")"
 nice -n 10 go build -trimpath -o "$STAND_IN" ./standInAws
-echo "The stand-in aws provider (not AWS; for npm run test:engine only): $STAND_IN ($(($(date +%s) - stand_in_started)) s)."
+# Pulumi's Python SDK generator, which `pulumi package gen-sdk --language python` hands to the
+# Python host (refused by the proxy); pythonSdk/ runs it without the host.
+nice -n 10 go build -trimpath -o "$PYTHON_SDK_TOOL" ./pythonSdk
+echo "The stand-in aws provider (not AWS; for npm run test:engine only): $STAND_IN, and $PYTHON_SDK_TOOL ($(($(date +%s) - stand_in_started)) s)."
+
+# The Python packages the SDK check needs, from PyPI, in a venv of their own; mypy analyses pulumi
+# and pulumi_aws once here, into a cache the tests reuse.
+if ! cmp -s python/requirements.txt "$PYTHON_ENV/requirements.txt"; then
+    command -v python3 >/dev/null 2>&1 ||
+        fail "python3 is not on PATH. Install Python 3.9 or newer, then run this again (the engine tests type-check the Python SDK)."
+    python_started=$(date +%s)
+    echo "Installing pulumi, pulumi_aws and mypy from PyPI into $PYTHON_ENV..."
+    rm -rf "$PYTHON_ENV"
+    python3 -m venv "$PYTHON_ENV"
+    "$PYTHON_ENV/bin/pip" install --quiet --disable-pip-version-check -r python/requirements.txt ||
+        fail "pip could not install tools/engine/python/requirements.txt (above). Check the network and PyPI, then run this again."
+    printf 'import pulumi\nimport pulumi_aws.iam\n' >"$PYTHON_ENV/warm_cache.py"
+    "$PYTHON_ENV/bin/mypy" --config-file python/mypy.ini --cache-dir "$PYTHON_ENV/mypy-cache" \
+        --python-executable "$PYTHON_ENV/bin/python" "$PYTHON_ENV/warm_cache.py" >/dev/null
+    cp python/requirements.txt "$PYTHON_ENV/requirements.txt"
+    echo "Installed in $(($(date +%s) - python_started)) s."
+fi
 echo "Not built: pulumi-language-nodejs, -python and -go, which the Go module proxy refuses; the CLI's own"
 echo "pulumi preview of this repository's TypeScript program stops where it would start the Node.js host."
 echo "Use it: PATH=\"$ENGINE_DIR/bin:\$PATH\" pulumi version; or run npm run test:engine."
