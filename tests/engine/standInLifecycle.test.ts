@@ -11,7 +11,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Stack } from "@pulumi/pulumi/automation";
-import { engineDir, EngineWorkspace } from "../support/pulumiEngine";
+import { PROJECT_DIR } from "../../tools/projectDir";
+import { engineDir, EngineWorkspace, run } from "../support/pulumiEngine";
 import { reviewChange } from "../support/reviewOfChange";
 import {
     changedOps,
@@ -390,6 +391,16 @@ outputs:
         });
     },
 );
+
+(missing ? describe.skip : describe)(`the stand-in aws provider's own rules${pending}`, function () {
+    this.timeout(120_000);
+
+    it("go test: replacements and delete-first, the autoname kept on update, __defaults, policy documents as documents, AWS's refusals and shapes", async () => {
+        const tested = await run("go", ["test", "./standInAws"], path.join(PROJECT_DIR, "tools", "engine"));
+        assert.equal(tested.code, 0, tested.stdout + tested.stderr);
+        assert.match(tested.stdout, /^ok\s+pinpoint-export\/tools\/engine\/standInAws/m);
+    });
+});
 
 describe("the same life with the real aws provider", () => {
     it(
