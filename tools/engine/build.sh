@@ -119,7 +119,8 @@ if ! cmp -s python/requirements.txt "$PYTHON_ENV/requirements.txt"; then
         fail "pip could not install tools/engine/python/requirements.txt (above). Check the network and PyPI, then run this again."
     printf 'import pulumi\nimport pulumi_aws.iam\n' >"$PYTHON_ENV/warm_cache.py"
     "$PYTHON_ENV/bin/mypy" --config-file python/mypy.ini --cache-dir "$PYTHON_ENV/mypy-cache" \
-        --python-executable "$PYTHON_ENV/bin/python" "$PYTHON_ENV/warm_cache.py" >/dev/null
+        --python-executable "$PYTHON_ENV/bin/python" "$PYTHON_ENV/warm_cache.py" >/dev/null ||
+        fail "mypy could not analyse pulumi and pulumi_aws in $PYTHON_ENV (run it on $PYTHON_ENV/warm_cache.py to see why)."
     cp python/requirements.txt "$PYTHON_ENV/requirements.txt"
     echo "Installed in $(($(date +%s) - python_started)) s."
 fi
