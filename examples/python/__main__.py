@@ -16,7 +16,7 @@ support = pinpoint_export.ExportRole(
     "support-exports",
     bucket=bucket,
     folder="pinpoint/support",
-    access_profile="writeOnly",
+    access_profile=pinpoint_export.AccessProfile.WRITE_ONLY,
     tags={"team": "support"},
 )
 

@@ -86,8 +86,11 @@ describe("the examples for other languages", () => {
                 `unknown outputs of ${variable}`,
             );
         }
-        for (const [, profile] of source.matchAll(/access_profile="(\w+)"/g)) {
-            assert.ok(ACCESS_PROFILES.includes(profile), `access_profile ${profile}`);
+        // The SDK's enum, as a type checker wants it (tests/engine/packageSchema.test.ts runs mypy on it).
+        assert.doesNotMatch(source, /access_profile="/, "access_profile takes pinpoint_export.AccessProfile, not text");
+        for (const [, member] of source.matchAll(/access_profile=pinpoint_export\.AccessProfile\.(\w+)/g)) {
+            const profile = member.toLowerCase().replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase());
+            assert.ok(ACCESS_PROFILES.includes(profile), `access_profile AccessProfile.${member}`);
         }
     });
 });

@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import * as pulumi from "@pulumi/pulumi";
-import { EngineEvent, LocalWorkspace, PulumiCommand } from "@pulumi/pulumi/automation";
+import { EngineEvent, LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import { copyProjectAsShipped } from "./projectCopy";
 
@@ -40,9 +40,9 @@ export function engineDir(): string {
     return process.env.PINPOINT_EXPORT_ENGINE_DIR || path.join(cache, "pinpoint-export", "engine", ENGINE_VERSION);
 }
 
-/** The PATH the CLI runs with: the built binaries first, then the caller's own. */
-function enginePath(): string {
-    return [path.join(engineDir(), "bin"), process.env.PATH ?? ""].join(path.delimiter);
+/** The PATH the CLI runs with: the built binaries first, then `extra` folders, then the caller's own. */
+function enginePath(extra: readonly string[] = []): string {
+    return [path.join(engineDir(), "bin"), ...extra, process.env.PATH ?? ""].join(path.delimiter);
 }
 
 /** Where an executable named `command` is on the engine's PATH, if anywhere. */
@@ -90,6 +90,7 @@ export class EngineWorkspace {
     /** The copy of the project: the CLI's working directory. */
     readonly projectDir: string;
     private readonly root: string;
+    private readonly pathFolders: string[] = [];
 
     private constructor(root: string) {
         this.root = root;
@@ -105,6 +106,18 @@ export class EngineWorkspace {
         return workspace;
     }
 
+    /** A new empty folder inside the workspace's temporary folder. */
+    folder(name: string): string {
+        const dir = path.join(this.root, name);
+        fs.mkdirSync(dir, { recursive: true });
+        return dir;
+    }
+
+    /** Puts `dir` on the PATH of every later command, after the engine's own binaries: where plugins are found. */
+    addToPath(dir: string): void {
+        this.pathFolders.push(dir);
+    }
+
     /** The environment of every command: nothing of the user's Pulumi setup, no download of plugins. */
     environment(): NodeJS.ProcessEnv {
         const inherited = Object.fromEntries(
@@ -114,7 +127,7 @@ export class EngineWorkspace {
         );
         return {
             ...inherited,
-            PATH: enginePath(),
+            PATH: enginePath(this.pathFolders),
             PULUMI_HOME: path.join(this.root, "home"),
             PULUMI_BACKEND_URL: `file://${path.join(this.root, "state")}`,
             PULUMI_CONFIG_PASSPHRASE: PASSPHRASE,
@@ -151,19 +164,9 @@ export class EngineWorkspace {
      */
     async previewInProcess(stack: string): Promise<AutomationPreview> {
         let programConfig: Record<string, string> | undefined;
-        const program = () => {
+        const selected = await this.selectInProcess(stack, () => {
             programConfig = pulumi.runtime.allConfig();
-            // eslint-disable-next-line @typescript-eslint/no-require-imports
-            return Promise.resolve({ ...(require(path.join(this.projectDir, "index.ts")) as Record<string, unknown>) });
-        };
-        const selected = await LocalWorkspace.selectStack(
-            { stackName: stack, projectName: "pinpoint-export", program },
-            {
-                workDir: this.projectDir,
-                envVars: this.environment() as Record<string, string>,
-                pulumiCommand: await PulumiCommand.get({ root: engineDir() }),
-            },
-        );
+        });
         let printed = "";
         const events: EngineEvent[] = [];
         try {
@@ -172,6 +175,34 @@ export class EngineWorkspace {
         } catch (error) {
             return { printed, events, programConfig, error: error as Error };
         }
+    }
+
+    /**
+     * `stack` of the project copy for the Automation API, its program the copy's
+     * `index.ts` run in this process (see previewInProcess); `beforeRun` is called
+     * as each run starts. `cliRoot` is the folder whose bin/pulumi the API runs,
+     * the engine's own by default.
+     */
+    async selectInProcess(stack: string, beforeRun: () => void = () => {}, cliRoot = engineDir()): Promise<Stack> {
+        const program = () => {
+            beforeRun();
+            // Each run registers the resources anew: Node.js runs a module's top level once per load.
+            for (const loaded of Object.keys(require.cache)) {
+                if (loaded.startsWith(this.projectDir + path.sep)) {
+                    delete require.cache[loaded];
+                }
+            }
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            return Promise.resolve({ ...(require(path.join(this.projectDir, "index.ts")) as Record<string, unknown>) });
+        };
+        return LocalWorkspace.selectStack(
+            { stackName: stack, projectName: "pinpoint-export", program },
+            {
+                workDir: this.projectDir,
+                envVars: this.environment() as Record<string, string>,
+                pulumiCommand: await PulumiCommand.get({ root: cliRoot }),
+            },
+        );
     }
 
     /** The stack file the CLI keeps for `stack` in the project copy. */

@@ -1,5 +1,6 @@
-// The Pulumi CLI, built from the Go module proxy at the version of our @pulumi/pulumi.
-// build.sh runs `go build` on the tool below; nothing here is imported by the project.
+// The Pulumi CLI, built from the Go module proxy at the version of our @pulumi/pulumi, and the
+// engine tests' stand-in aws provider (standInAws/), built against the same sdk/v3 and pkg/v3.
+// build.sh runs `go build` on both; nothing here is imported by the project.
 module pinpoint-export/tools/engine
 
 go 1.25.11
@@ -242,6 +243,7 @@ require (
 	go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc v0.67.0 // indirect
 	go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp v0.67.0 // indirect
 	go.opentelemetry.io/otel v1.44.0 // indirect
+	go.opentelemetry.io/otel/bridge/opentracing v1.33.0 // indirect
 	go.opentelemetry.io/otel/exporters/otlp/otlplog/otlploggrpc v0.20.0 // indirect
 	go.opentelemetry.io/otel/exporters/otlp/otlptrace v1.44.0 // indirect
 	go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracegrpc v1.44.0 // indirect
