@@ -149,6 +149,9 @@ export async function compareAccess(
                 notes.push(`${which}: the proof found more classes of requests than it lists`);
             }
         }
+        for (const access of [pair.before, pair.after]) {
+            unevaluated.push(...(access?.undecided ?? []).filter((reason) => !unevaluated.includes(reason)));
+        }
         narrowing.push(...boundaryAdded(pair));
         notes.push(...partitionNote(pair));
     }
