@@ -75,7 +75,12 @@ function held(step: PlanStep, side: Side): Held | undefined {
         step,
         urn: resource.urn,
         inputs: resource.inputs,
-        outputs: side === "before" ? step.before?.outputs : step.afterOutputs,
+        // A resource that keeps its identity keeps its ARN and id: the old outputs stand where the new are not in the file.
+        outputs:
+            side === "before"
+                ? step.before?.outputs
+                : (step.afterOutputs ??
+                  (step.op === "same" || step.op === "update" ? step.before?.outputs : undefined)),
         dependencies: resource.propertyDependencies,
     };
 }
@@ -178,7 +183,9 @@ function documentOf(
     const step = resource.step as PlanStep & { engine?: { diffReasons: readonly string[] } };
     const unchanged =
         step.op === "same" ||
-        (step.engine !== undefined && step.engine.diffReasons.length > 0 && !step.engine.diffReasons.includes(changedBy));
+        (step.engine !== undefined &&
+            step.engine.diffReasons.length > 0 &&
+            !step.engine.diffReasons.includes(changedBy));
     return {
         id: unchanged ? `secret ${resource.urn} ${property}` : `${side}: secret ${resource.urn} ${property}`,
         name,
@@ -201,7 +208,12 @@ function attachedPolicy(attachment: Held, policies: readonly Held[], side: Side,
     if (policy) {
         return documentOf(policy, "policy", side, { id: policyId(policy), name: policy.step.name });
     }
-    return byArn(attachment.inputs.policyArn, `the policy of ${attachment.step.name}`, `${side}:${attachment.urn}`, side);
+    return byArn(
+        attachment.inputs.policyArn,
+        `the policy of ${attachment.step.name}`,
+        `${side}:${attachment.urn}`,
+        side,
+    );
 }
 
 /** A policy the file does not hold, named by `arn`: its text is unknown, the same for the same ARN. */
@@ -350,5 +362,6 @@ function joins(
                 `but its value ${known.join(", ")} is not ${target.step.name}'s (${targets[0]}): AWS joins by value`,
         };
     }
-    return { joined: recorded && unknownValues };
+    // Not joined by value: by the dependency, where the values cannot be compared.
+    return { joined: recorded && (unknownValues || targets.length === 0) };
 }

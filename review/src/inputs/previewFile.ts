@@ -110,7 +110,10 @@ export function previewSteps(document: unknown, file: string): ReviewStep[] {
                 "Write it with `pulumi preview --json > preview.json`.",
         );
     }
-    const byUrn = new Map<string, { ops: string[]; old?: EngineState; new?: EngineState; reasons: Set<string>; diffs: Set<string> }>();
+    const byUrn = new Map<
+        string,
+        { ops: string[]; old?: EngineState; new?: EngineState; reasons: Set<string>; diffs: Set<string> }
+    >();
     object.steps.forEach((raw: EngineStepJson, index) => {
         if (typeof raw?.op !== "string" || typeof raw.urn !== "string") {
             throw new PreviewError(`${file} has a step without an op and a urn (steps[${index}]).`);

@@ -1,0 +1,91 @@
+// A class of requests said in words a reviewer reads at a glance: "delete and
+// overwrite any object under Exports/ in shop-exports". The words are a
+// summary; the actions and resources beside them are the exact answer.
+import type { AccessEntry } from "../access/accessChanges";
+
+/** The verb each action name's first word stands for. */
+const VERBS: Readonly<Record<string, string>> = {
+    Put: "overwrite",
+    Delete: "delete",
+    Get: "read",
+    List: "list",
+    Describe: "read",
+    Create: "create",
+    Update: "change",
+    Modify: "change",
+    Pass: "pass",
+    Assume: "assume",
+    Abort: "abort",
+    Restore: "restore",
+    Bypass: "bypass",
+    Tag: "tag",
+    Untag: "untag",
+    Attach: "attach",
+    Detach: "detach",
+    Encrypt: "encrypt",
+    Decrypt: "decrypt",
+    Invoke: "invoke",
+};
+
+/** At most this many verbs are named; the rest are counted. */
+const SHOWN_VERBS = 4;
+
+/** What the role can newly do (or no longer do), in words. */
+export function inWords(entry: AccessEntry): string {
+    if (entry.principal !== undefined) {
+        return `let ${entry.principal} assume the role`;
+    }
+    const what = resourceInWords(entry);
+    if (entry.actions.includes("*")) {
+        return `do anything to ${what}`;
+    }
+    const everything = entry.actions.filter((action) => action.endsWith(":*")).map((action) => action.split(":")[0]);
+    const verbs: string[] = [];
+    for (const action of entry.actions) {
+        const name = action.split(":")[1] ?? action;
+        if (name === "*") {
+            continue;
+        }
+        const first = /^[A-Z][a-z]+/.exec(name)?.[0] ?? name;
+        const verb = VERBS[first] ?? first.toLowerCase();
+        if (!verbs.includes(verb)) {
+            verbs.push(verb);
+        }
+    }
+    const said =
+        verbs.length > SHOWN_VERBS
+            ? [...verbs.slice(0, SHOWN_VERBS - 1), `${verbs.length - SHOWN_VERBS + 1} more kinds of thing`]
+            : verbs;
+    const doing = [...everything.map((service) => `do anything in ${service}`), ...said];
+    return `${joinWords(doing)} ${what}`;
+}
+
+function joinWords(words: readonly string[]): string {
+    return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words[words.length - 1]}`;
+}
+
+/** The resources of the class in words: `any object under Exports/ in shop-exports`. */
+function resourceInWords(entry: AccessEntry): string {
+    const scope = entry.resource ?? "";
+    const [inside, ...outside] = scope.split(" but not ");
+    const except = outside.length > 0 ? ` except ${outside.join(" but not ")}` : "";
+    if (inside === "*" || inside.startsWith("any ")) {
+        return `any resource${except}`;
+    }
+    const object = /^arn:aws[a-z-]*:s3:::([^/*]+)\/(.*)$/.exec(inside);
+    if (object && !inside.includes(" ")) {
+        const [, bucket, key] = object;
+        if (key === "*") {
+            return `any object in ${bucket}${except}`;
+        }
+        if (key.endsWith("*") && !key.slice(0, -1).includes("*")) {
+            return `any object under ${key.slice(0, -1)} in ${bucket}${except}`;
+        }
+        return `the objects ${key} in ${bucket}${except}`;
+    }
+    const bucket = /^arn:aws[a-z-]*:s3:::([^/*]+)$/.exec(inside);
+    if (bucket) {
+        return `the bucket ${bucket[1]}${except}`;
+    }
+    return `${inside}${except}`;
+}
