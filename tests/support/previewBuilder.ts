@@ -32,7 +32,7 @@ export function urnOf(type: string, name: string, parent?: { type: string; name:
 }
 
 /** The component ExportRole `name`, as the parent of its children. */
-export function exportRoleParent(name: string) {
+export function exportRoleParent(name: string): { type: string; name: string } {
     return { type: "pinpoint-export:index:ExportRole", name };
 }
 
@@ -157,7 +157,7 @@ export function replacement(oldState: State, newState: State, replaces: string[]
 /** A whole preview: the stack's own step first, as the CLI writes it. */
 export function preview(steps: readonly object[]): object {
     const stack = { urn: STACK_URN, custom: false, type: "pulumi:pulumi:Stack", inputs: {}, outputs: {}, parent: "" };
-    const all = [step("same", stack as State, stack as State), ...steps];
+    const all = [step("same", stack, stack), ...steps];
     const summary: Record<string, number> = {};
     for (const each of all as { op: string }[]) {
         summary[each.op] = (summary[each.op] ?? 0) + 1;

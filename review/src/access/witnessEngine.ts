@@ -27,7 +27,7 @@ export function witnessEngine(): WitnessEngine {
     try {
         entry = require.resolve(PACKAGE);
     } catch {
-        return { name: "none", check: async () => NOT_INSTALLED };
+        return { name: "none", check: () => Promise.resolve(NOT_INSTALLED) };
     }
     return { name: `${PACKAGE} ${versionAbove(entry) ?? ""}`.trim(), check: checkWitness };
 }

@@ -103,7 +103,7 @@ function checkedEntry(file: string, entry: unknown, index: number): AcceptedEntr
         ...(resources ? { resources } : {}),
         ...(principals ? { principals } : {}),
         reason: object.reason,
-        ...(expires !== undefined ? { expires: expires as string } : {}),
+        ...(expires !== undefined ? { expires: expires } : {}),
     };
 }
 

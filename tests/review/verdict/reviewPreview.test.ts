@@ -102,7 +102,7 @@ describe("the review of a preview", () => {
         const newAttachment = { ...attachment, inputs: { role: UNKNOWN, policyArn: arnOf(policy) } };
         const review = await reviewPreview(
             preview([
-                ...replacement(role, { ...renamed, id: undefined, outputs: {} } as unknown as State, ["name"]),
+                ...replacement(role, { ...renamed, id: undefined, outputs: {} }, ["name"]),
                 ...same(policy),
                 ...replacement(attachment, newAttachment, ["role"]),
             ]),
@@ -281,7 +281,7 @@ describe("the review of a preview", () => {
 
 describe("the review's command line", () => {
     let dir: string;
-    const stdinOf = (text: string) => async () => text;
+    const stdinOf = (text: string) => () => Promise.resolve(text);
     const file = (name: string, value: unknown) => {
         const where = path.join(dir, name);
         fs.writeFileSync(where, typeof value === "string" ? value : JSON.stringify(value));
