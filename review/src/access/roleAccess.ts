@@ -153,6 +153,19 @@ function roleAccess(steps: readonly PlanStep[], role: Held, side: Side): RoleAcc
                 name: `the inline policy ${rolePolicy.step.name}`,
             }),
         );
+    // An attachment whose role is neither known nor recorded may be this role's: unknown is never "no".
+    for (const [type, property] of [
+        [ATTACHMENT, "role"],
+        [POLICY_ATTACHMENT, "roles"],
+        [ROLE_POLICY, "role"],
+    ] as const) {
+        for (const resource of all(type).filter((each) => unjoinable(each, property))) {
+            undecided.push(
+                `${fileOf(side)}'s ${resource.step.name} names its ${property} by a value not known and records no ` +
+                    `dependency, so it may apply to ${role.step.name}`,
+            );
+        }
+    }
     const trustPolicy = documentOf(role, "assumeRolePolicy", side, { id: "trust policy", name: "trust policy" });
     return {
         permissionPolicies: [...attached, ...managed, ...inline, ...rolePolicies],
@@ -364,4 +377,12 @@ function joins(
     }
     // Not joined by value: by the dependency, where the values cannot be compared.
     return { joined: recorded && (unknownValues || targets.length === 0) };
+}
+
+/** Whether nothing tells which role `resource`'s `property` names: no known value, no recorded dependency. */
+function unjoinable(resource: Held, property: string): boolean {
+    const raw = resource.inputs[property];
+    const values = Array.isArray(raw) ? raw : [raw];
+    const recorded = (resource.dependencies?.[property] ?? []).length > 0;
+    return !recorded && values.some((value) => knownText(value) === undefined);
 }
