@@ -3,29 +3,29 @@
 // summary; the actions and resources beside them are the exact answer.
 import type { AccessEntry } from "../access/accessChanges";
 
-/** The verb each action name's first word stands for. */
-const VERBS: Readonly<Record<string, string>> = {
-    Put: "overwrite",
-    Delete: "delete",
-    Get: "read",
-    List: "list",
-    Describe: "read",
-    Create: "create",
-    Update: "change",
-    Modify: "change",
-    Pass: "pass",
-    Assume: "assume",
-    Abort: "abort",
-    Restore: "restore",
-    Bypass: "bypass",
-    Tag: "tag",
-    Untag: "untag",
-    Attach: "attach",
-    Detach: "detach",
-    Encrypt: "encrypt",
-    Decrypt: "decrypt",
-    Invoke: "invoke",
-};
+/** The verb each action name's first word stands for, the most consequential first. */
+const VERBS: readonly (readonly [string, string])[] = [
+    ["Delete", "delete"],
+    ["Put", "overwrite"],
+    ["Pass", "pass"],
+    ["Assume", "assume"],
+    ["Bypass", "bypass"],
+    ["Create", "create"],
+    ["Update", "change"],
+    ["Modify", "change"],
+    ["Attach", "attach"],
+    ["Detach", "detach"],
+    ["Restore", "restore"],
+    ["Get", "read"],
+    ["Describe", "read"],
+    ["List", "list"],
+    ["Decrypt", "decrypt"],
+    ["Encrypt", "encrypt"],
+    ["Invoke", "invoke"],
+    ["Abort", "abort"],
+    ["Tag", "tag"],
+    ["Untag", "untag"],
+];
 
 /** At most this many verbs are named; the rest are counted. */
 const SHOWN_VERBS = 4;
@@ -47,17 +47,22 @@ export function inWords(entry: AccessEntry): string {
             continue;
         }
         const first = /^[A-Z][a-z]+/.exec(name)?.[0] ?? name;
-        const verb = VERBS[first] ?? first.toLowerCase();
+        const verb = VERBS.find(([word]) => word === first)?.[1] ?? first.toLowerCase();
         if (!verbs.includes(verb)) {
             verbs.push(verb);
         }
     }
-    const said =
-        verbs.length > SHOWN_VERBS
-            ? [...verbs.slice(0, SHOWN_VERBS - 1), `${verbs.length - SHOWN_VERBS + 1} more kinds of thing`]
-            : verbs;
-    const doing = [...everything.map((service) => `do anything in ${service}`), ...said];
-    return `${joinWords(doing)} ${what}`;
+    const rank = (verb: string) => {
+        const found = VERBS.findIndex(([, said]) => said === verb);
+        return found === -1 ? VERBS.length : found;
+    };
+    verbs.sort((a, b) => rank(a) - rank(b));
+    const doing = [...everything.map((service) => `do anything in ${service}`), ...verbs];
+    if (doing.length > SHOWN_VERBS) {
+        const rest = doing.length - (SHOWN_VERBS - 1);
+        return `${doing.slice(0, SHOWN_VERBS - 1).join(", ")} and ${rest} other kinds of action on ${what}`;
+    }
+    return verbs.length === 0 ? `${joinWords(doing)} on ${what}` : `${joinWords(doing)} ${what}`;
 }
 
 function joinWords(words: readonly string[]): string {
@@ -82,6 +87,9 @@ function resourceInWords(entry: AccessEntry): string {
             return `any object under ${key.slice(0, -1)} in ${bucket}${except}`;
         }
         return `the objects ${key} in ${bucket}${except}`;
+    }
+    if (/^arn:aws[a-z-]*:s3:::\*$/.test(inside)) {
+        return `any bucket${except.replace(/arn:aws[a-z-]*:s3:::/g, "")}`;
     }
     const bucket = /^arn:aws[a-z-]*:s3:::([^/*]+)$/.exec(inside);
     if (bucket) {
