@@ -1,11 +1,13 @@
 // The GitHub Actions job the README offers for CI (examples/ci/review-plan.yml):
 // the README shows that very file, and its steps plan the base branch into a
-// baseline, then the pull request against it, with arguments the plan accepts.
+// baseline, then the pull request against it, with arguments the plan accepts,
+// and the base branch's review (never the pull request's code) is the gate.
 import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import * as yaml from "js-yaml";
 import { parsePlanArguments } from "../../plan/runPlan";
+import { parseReviewArguments } from "../../review/src/runReview";
 import { PROJECT_DIR } from "../../tools/projectDir";
 
 const WORKFLOW_FILE = path.join("examples", "ci", "review-plan.yml");
@@ -26,6 +28,8 @@ interface Workflow {
 
 /** One `npm run plan` of a run step: its directory, its arguments, and the file its stdout goes to. */
 interface PlanCommand {
+    /** `plan` or `review`. */
+    readonly script: string;
     readonly dir: string;
     readonly argv: string[];
     readonly stdoutTo?: string;
@@ -50,10 +54,11 @@ function planCommands(steps: readonly Step[], env: Record<string, string>): Plan
             const [command, ...rest] = words(line, env);
             if (command === "npm" && rest[0] === "ci") {
                 installed.add(dir);
-            } else if (command === "npm" && rest.includes("plan")) {
+            } else if (command === "npm" && (rest.includes("plan") || rest.includes("review"))) {
                 const argv = rest.slice(rest.indexOf("--") + 1);
-                const redirect = argv.indexOf(">");
+                const redirect = argv.findIndex((word) => word === ">" || word === ">>");
                 commands.push({
+                    script: rest.includes("plan") ? "plan" : "review",
                     dir,
                     argv: redirect === -1 ? argv : argv.slice(0, redirect),
                     stdoutTo: redirect === -1 ? undefined : argv[redirect + 1],
@@ -98,19 +103,32 @@ describe("the CI job the README offers (examples/ci/review-plan.yml)", () => {
         assert.equal(node?.with?.["node-version"], 20);
     });
 
-    it("plans the base branch into a baseline, then the pull request against it, failing on broadening", () => {
-        const [baseline, change, ...more] = planCommands(job.steps, env);
+    it("plans the base branch into a baseline, then the pull request against it, and gates with the base's review", () => {
+        const [baseline, change, gate, ...more] = planCommands(job.steps, env);
         assert.deepEqual(more, []);
-        assert.deepEqual([baseline.dir, change.dir], ["base", "head"]);
-        assert.ok(baseline.afterInstall && change.afterInstall, "npm ci runs before each plan");
+        assert.deepEqual(
+            [baseline, change, gate].map((command) => [command.script, command.dir]),
+            [
+                ["plan", "base"],
+                ["plan", "head"],
+                ["review", "base"],
+            ],
+            "the gate runs in the base branch's checkout, so the pull request cannot change it",
+        );
+        assert.ok(baseline.afterInstall && change.afterInstall && gate.afterInstall, "npm ci runs before each");
         const [written, read] = [parsePlanArguments(baseline.argv), parsePlanArguments(change.argv)];
         // A string is the plan's refusal of its arguments.
         assert.ok(typeof written !== "string", `the plan refuses ${baseline.argv.join(" ")}: ${written as string}`);
         assert.ok(typeof read !== "string", `the plan refuses ${change.argv.join(" ")}: ${read as string}`);
         assert.equal(written.json, true, "a baseline is the plan's JSON");
         assert.equal(baseline.stdoutTo, read.against, "the plan of the change reads the baseline the first wrote");
-        assert.equal(read.failOnBroadening, true);
+        assert.equal(read.json, true, "the change is the plan's JSON, in the shape of `pulumi preview --json`");
         assert.equal(written.stack, read.stack);
         assert.equal(read.stack, workflow.env?.STACK, "both plan the stack the workflow names");
+        const reviewed = parseReviewArguments(gate.argv);
+        assert.ok(typeof reviewed !== "string", `the review refuses ${gate.argv.join(" ")}: ${reviewed as string}`);
+        assert.equal(reviewed.preview, change.stdoutTo, "the gate reviews the change the head's plan wrote");
+        assert.equal(reviewed.failOnBroadening, true);
+        assert.equal(reviewed.format, "markdown");
     });
 });
