@@ -50,7 +50,8 @@ export const HELP = [
     "  --fail-on-replace       exit 4 when a role or policy would be replaced or deleted",
     "  -h, --help              print this help",
     "",
-    "Exit codes: 0 reviewed, no gate failed; 1 a file cannot be used; 2 bad arguments;",
+    "Exit codes: 0 reviewed, no gate failed; 1 a file cannot be used (or the review failed, with a stack trace);",
+    "2 bad arguments;",
     "3 broadening not accepted (with --fail-on-broadening; 3 wins when both gates fail);",
     "4 a role or policy replaced or deleted (with --fail-on-replace).",
     "Witnesses are re-checked by @cloud-copilot/iam-simulate where it is installed (an optional peer).",
@@ -155,7 +156,9 @@ function contextOf(options: ReviewOptions) {
 
 function readJson(file: string, text: string, what: string): unknown {
     try {
-        return JSON.parse(text);
+        // Without the lines npm prints before a script's output (`> pinpoint-export@0.1.0 plan`), should
+        // the file have been written with `npm run plan -- --json > file` rather than `npm run --silent`.
+        return JSON.parse(text.replace(/^(?:\s*\n|> [^\n]*\n)+(?=\s*\{)/, ""));
     } catch (error) {
         throw new PreviewError(`${file} is not JSON (${(error as Error).message}); give ${what}.`);
     }
