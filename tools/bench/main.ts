@@ -256,7 +256,8 @@ function main(): void {
         const change = path.join(scratch, "change.json");
         fs.writeFileSync(
             change,
-            wallTime(npm, ["run", "-s", "plan", "--", "--config-file", narrower, "--against", baseline, "--json"]).stdout,
+            wallTime(npm, ["run", "-s", "plan", "--", "--config-file", narrower, "--against", baseline, "--json"])
+                .stdout,
         );
         const [review, planAgain] = alternate(
             () => wallTime(npm, ["run", "-s", "review", "--", "--preview", change]).ms,
