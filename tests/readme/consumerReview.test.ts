@@ -1,5 +1,5 @@
 // The README's "Reviewing a change in your own program", run word for word:
-// the review packed from a copy of the repository, installed into a program of
+// the review packed from a copy of the checkout's review/, installed into a program of
 // the user's, and a preview piped into it. `pulumi` here is a stand-in on PATH
 // that prints a preview built to the engine's shape (tests/support/previewBuilder.ts):
 // there is no AWS provider or credentials to preview a real program with.
@@ -10,7 +10,6 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import { PROJECT_DIR } from "../../tools/projectDir";
-import { copyProjectAsShipped } from "../support/projectCopy";
 import {
     allow,
     arnOf,
@@ -66,8 +65,15 @@ describe("the README's consumer review, run word for word", () => {
         // Packing builds review/lib/ with tsc; npm installs z3-solver from its cache.
         this.timeout(180_000);
         root = fs.mkdtempSync(path.join(os.tmpdir(), "pinpoint-export-consumer-review-"));
-        copyProjectAsShipped(path.join(root, "pinpoint-export"), [".git", "bin", "lib"]);
-        fs.rmSync(path.join(root, "pinpoint-export", "review", "lib"), { recursive: true, force: true });
+        // The parts of a checkout the commands read: review/, the compiler options it extends, node_modules.
+        const checkout = path.join(root, "pinpoint-export");
+        fs.cpSync(path.join(PROJECT_DIR, "review"), path.join(checkout, "review"), {
+            recursive: true,
+            filter: (source) =>
+                !["lib", "node_modules"].includes(path.relative(PROJECT_DIR, source).split(path.sep)[1]),
+        });
+        fs.copyFileSync(path.join(PROJECT_DIR, "tsconfig.json"), path.join(checkout, "tsconfig.json"));
+        fs.symlinkSync(path.join(PROJECT_DIR, "node_modules"), path.join(checkout, "node_modules"), "dir");
         const program = path.join(root, "my-program");
         fs.mkdirSync(program);
         fs.writeFileSync(path.join(program, "package.json"), JSON.stringify({ name: "my-program", private: true }));
