@@ -386,6 +386,31 @@ describe("the review's command line", () => {
         assert.equal(parsed.replacements.length, 1);
     });
 
+    it("reviews two stack exports, before and after: a policy widened to the whole bucket newly allows", async () => {
+        const exported = path.join(__dirname, "..", "..", "fixtures", "dev.stack-export.json");
+        const document = JSON.parse(fs.readFileSync(exported, "utf8")) as {
+            deployment: {
+                resources: { type: string; inputs: Record<string, unknown>; outputs: Record<string, unknown> }[];
+            };
+        };
+        const policy = document.deployment.resources.find((resource) => resource.type === "aws:iam/policy:Policy")!;
+        const widened = policyText([allow("s3:PutObject", "arn:aws:s3:::example-bucket/*")]);
+        policy.inputs.policy = widened;
+        policy.outputs.policy = widened;
+        const after = file("after.json", document);
+        const same = await runReview(["--before", exported, "--after", exported], { readStdin: stdinOf("") });
+        assert.equal(same.code, EXIT.ok);
+        assert.match(same.stdout, /^Verdict: does not broaden access \(0 roles changed/);
+        const run = await runReview(["--before", exported, "--after", after, "--fail-on-broadening"], {
+            readStdin: stdinOf(""),
+        });
+        assert.equal(run.code, EXIT.broadens, run.stdout + run.stderr);
+        assert.match(
+            run.stdout,
+            /\+ s3:PutObject on arn:aws:s3:::example-bucket\/\* but not arn:aws:s3:::example-bucket\/Exports\/\*/,
+        );
+    });
+
     it("documents every exit code in --help, and refuses bad arguments with 2 and bad files with 1", async () => {
         const help = await runReview(["--help"], { readStdin: stdinOf("") });
         for (const code of Object.values(EXIT)) {
