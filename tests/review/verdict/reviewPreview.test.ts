@@ -261,6 +261,37 @@ describe("the review of a preview", () => {
         assertWitnessesAgree(review, { orAtLeastChecked: true });
     });
 
+    it("reads a role's RolePolicy, PolicyAttachment and managedPolicyArns, each joined by value", async () => {
+        const reader = policyState("reader", policyText([allow("s3:GetObject", "arn:aws:s3:::data/*")]));
+        const lister = policyState("lister", policyText([allow("s3:ListBucket", "arn:aws:s3:::data")]));
+        const role = roleState("app-role", { assumeRolePolicy: PINPOINT_TRUST, managedPolicyArns: [arnOf(reader)] });
+        const shared: State = {
+            ...attachmentState("shared", undefined, arnOf(lister)),
+            type: "aws:iam/policyAttachment:PolicyAttachment",
+            inputs: { name: "shared", roles: [role.outputs.name], policyArn: arnOf(lister) },
+        };
+        const inline = (document: string): State => ({
+            ...attachmentState("app-inline", undefined, undefined),
+            urn: "urn:pulumi:dev::shop::aws:iam/rolePolicy:RolePolicy::app-inline",
+            type: "aws:iam/rolePolicy:RolePolicy",
+            inputs: { role: role.outputs.name, name: "inline", policy: document },
+        });
+        const before = inline(policyText([allow("s3:GetObject", "arn:aws:s3:::data/*")]));
+        const after = inline(policyText([allow("s3:DeleteObject", "arn:aws:s3:::data/*")]));
+        const review = await reviewPreview(
+            preview([...same(reader, lister, role, shared), step("update", before, after, { diffs: ["policy"] })]),
+        );
+        const app = roleOf(review, "app-role");
+        // GetObject stays allowed through managedPolicyArns; ListBucket through the PolicyAttachment.
+        assert.deepEqual(
+            app.access.permissions.newlyAllowed.flatMap((c) => c.actions),
+            ["s3:DeleteObject"],
+        );
+        assert.deepEqual(app.access.permissions.newlyDenied, []);
+        assert.deepEqual(app.access.unevaluated, []);
+        assertWitnessesAgree(review);
+    });
+
     it("joins by value where a recorded dependency disagrees with it, and leaves the role not decided", async () => {
         const { role, policy, attachment } = exportsResources(DAILY);
         const other = policyState("other-policy", ALL_EXPORTS);
