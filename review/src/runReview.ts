@@ -28,9 +28,10 @@ export const EXIT = {
     replaces: 4,
 } as const;
 
-export const USAGE =
-    "usage: pinpoint-export-review (--preview <file|-> | --before <export> --after <export>) " +
-    "[--format text|json|markdown] [--accept <file>] [--fail-on-broadening] [--fail-on-replace]";
+export const USAGE = [
+    "usage: pinpoint-export-review (--preview <file|-> | --before <export> --after <export>)",
+    "         [--format text|json|markdown] [--accept <file>] [--fail-on-broadening] [--fail-on-replace]",
+].join("\n");
 
 export const HELP = [
     USAGE,
@@ -42,18 +43,23 @@ export const HELP = [
     "                          `-` reads it from stdin. `npm run plan -- --json` writes the same shape.",
     "  --before <file>         with --after: two outputs of `pulumi stack export`, before and after",
     "  --after <file>",
-    "  --format <f>            text (default), json, or markdown (for a PR comment or $GITHUB_STEP_SUMMARY)",
-    "  --accept <file>         a reviewed list of expected broadening:",
+    "  --format <f>            text (default), json, or markdown (a PR comment, $GITHUB_STEP_SUMMARY)",
+    "  --accept <file>         a reviewed list of expected broadening, as JSON:",
     '                          {"accepted": [{"role": "exports", "actions": ["s3:PutObject"],',
-    '                          "resources": ["arn:aws:s3:::shop-exports/*"], "reason": "…", "expires": "2027-03-31"}]}',
+    '                            "resources": ["arn:aws:s3:::shop-exports/*"], "reason": "…",',
+    '                            "expires": "2027-03-31"}]}',
+    "                          role: the component, the role resource or its URN; expires: optional",
     "  --fail-on-broadening    exit 3 when a role newly allows requests, or may, beyond the accept list",
     "  --fail-on-replace       exit 4 when a role or policy would be replaced or deleted",
     "  -h, --help              print this help",
     "",
-    "Exit codes: 0 reviewed, no gate failed; 1 a file cannot be used (or the review failed, with a stack trace);",
-    "2 bad arguments;",
-    "3 broadening not accepted (with --fail-on-broadening; 3 wins when both gates fail);",
-    "4 a role or policy replaced or deleted (with --fail-on-replace).",
+    "Exit codes:",
+    "  0  reviewed, and no gate that was asked for failed",
+    "  1  a file cannot be used (or the review itself failed, with a stack trace)",
+    "  2  bad arguments",
+    "  3  with --fail-on-broadening: broadening, proved or not decided, that no accepted entry covers",
+    "     (3 wins when both gates fail)",
+    "  4  with --fail-on-replace: a role or policy replaced or deleted",
     "Witnesses are re-checked by @cloud-copilot/iam-simulate where it is installed (an optional peer).",
 ].join("\n");
 

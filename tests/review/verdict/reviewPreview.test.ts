@@ -445,8 +445,12 @@ describe("the review's command line", () => {
     it("documents every exit code in --help, and refuses bad arguments with 2 and bad files with 1", async () => {
         const help = await runReview(["--help"], { readStdin: stdinOf("") });
         for (const code of Object.values(EXIT)) {
-            assert.match(help.stdout, new RegExp(`\\b${code} `), `--help does not document exit code ${code}`);
+            assert.match(help.stdout, new RegExp(`^  ${code}  \\S`, "m"), `--help does not document exit code ${code}`);
         }
+        assert.deepEqual(
+            help.stdout.split("\n").filter((line) => line.length > 100),
+            [],
+        );
         assert.equal((await runReview([], { readStdin: stdinOf("") })).code, EXIT.badArguments);
         assert.equal(
             (await runReview(["--preview", "x", "--format", "yaml"], { readStdin: stdinOf("") })).code,
