@@ -99,6 +99,26 @@ describe("the offline plan of an update", () => {
             assert.equal(plan.accessChanges?.broadening, false);
         });
 
+        it("joins the baseline's attachment by its policyArn's value, naming a dependency that disagrees", async () => {
+            // The attachment records that its policyArn comes from the component's policy, but AWS attached
+            // another: by value, the baseline's role had a policy of unknown text, so nothing is proved.
+            const other = "arn:aws:iam::123456789012:policy/someone-elses-policy";
+            const baseline = stackExport("disagreeing.json", (resources) => {
+                const attachment = resources.find((resource) =>
+                    String(resource.type).includes("rolePolicyAttachment"),
+                )!;
+                (attachment.inputs as Record<string, unknown>).policyArn = other;
+                (attachment.outputs as Record<string, unknown>).policyArn = other;
+            });
+            const plan = await planJson("--against", baseline);
+            const access = plan.accessChanges as unknown as { broadening: boolean; unevaluated: string[] };
+            assert.equal(access.broadening, true);
+            assert.ok(
+                access.unevaluated.some((reason) => reason.includes("records that its policyArn comes from")),
+                access.unevaluated.join("\n"),
+            );
+        });
+
         it("replaces a policy given a name, deleting it first, and the attachment because the policy's ARN is new", async () => {
             const config = devConfig("named.yaml", {
                 "pinpoint-export:policyName": "export-policy",
