@@ -10,6 +10,7 @@ import { PolicySet, PolicySide, UnknownPolicy } from "../proof/requestSpace";
 import { SolverSession } from "../proof/solverProcess";
 import { AccessPair, AttachedPolicy, RoleAccess } from "./roleAccess";
 import { checkWitness, EvaluatedSide, WitnessCheck } from "./witnessCheck";
+import { withoutRepeats } from "./withoutRepeats";
 
 /** One class of requests whose decision the update changes. */
 export interface AccessEntry {
@@ -113,7 +114,7 @@ export async function compareAccess(
             decision.assumptions.forEach((assumption) => assumptions.add(assumption));
             const entries = async (found: FoundRequests, newly: "allowed" | "denied") =>
                 Promise.all(
-                    found.classes.map((found) =>
+                    withoutRepeats(found.classes).map((found) =>
                         entry(pair.role, kind, found, newly, sides.before.evaluated, sides.after.evaluated, check),
                     ),
                 );

@@ -73,7 +73,16 @@ function joinWords(words: readonly string[]): string {
 function resourceInWords(entry: AccessEntry): string {
     const scope = entry.resource ?? "";
     const [inside, ...outside] = scope.split(" but not ");
-    const except = outside.length > 0 ? ` except ${outside.join(" but not ")}` : "";
+    // Objects left out of the same bucket are said by their folder: "except under Exports/daily/".
+    const bucketOf = /^arn:aws[a-z-]*:s3:::([^/*]+)\//.exec(inside)?.[1];
+    const left = outside
+        .join(" but not ")
+        .split(", ")
+        .map((part) => {
+            const folder = /^arn:aws[a-z-]*:s3:::([^/*]+)\/([^*]*)\*$/.exec(part);
+            return folder && folder[1] === bucketOf ? `under ${folder[2]}` : part;
+        });
+    const except = outside.length > 0 ? ` except ${left.join(", ")}` : "";
     if (inside === "*" || inside.startsWith("any ")) {
         return `any resource${except}`;
     }

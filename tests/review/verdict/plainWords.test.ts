@@ -26,7 +26,7 @@ describe("a class in words", () => {
         const said = inWords(entry(actions, "arn:aws:s3:::shop/* but not arn:aws:s3:::shop/Exports/*"));
         assert.equal(
             said,
-            "delete, overwrite, restore and 2 other kinds of action on any object in shop except arn:aws:s3:::shop/Exports/*",
+            "delete, overwrite, restore and 2 other kinds of action on any object in shop except under Exports/",
         );
     });
 

@@ -89,6 +89,30 @@ describe("the review of a preview", () => {
         assertWitnessesAgree(review);
     });
 
+    it("lists classes that do not repeat one another: the actions already granted on all of a folder go from its part", async () => {
+        const { role, policy, attachment } = exportsResources(DAILY);
+        const everything = policyText([allow("s3:*", "arn:aws:s3:::shop-exports/Exports/*")]);
+        const wider = { ...policy, inputs: { ...policy.inputs, policy: everything } };
+        const review = await reviewPreview(
+            preview([...same(role), step("update", policy, wider, { diffs: ["policy"] }), ...same(attachment)]),
+        );
+        const classes = roleOf(review, "exports-role").access.permissions.newlyAllowed;
+        const folder = "arn:aws:s3:::shop-exports/Exports/*";
+        const part = classes.find(
+            (found) => found.resource === `${folder} but not arn:aws:s3:::shop-exports/Exports/daily/*`,
+        );
+        const whole = classes.find((found) => found.resource === folder);
+        assert.ok(part && whole, classes.map((found) => found.resource).join("\n"));
+        // PutObject was allowed in daily/ before: it is newly allowed only outside it; the rest everywhere.
+        assert.deepEqual(part.actions, ["s3:PutObject"]);
+        assert.equal(part.witness.action, "s3:PutObject");
+        assert.ok(!whole.actions.includes("s3:PutObject") && whole.actions.length > 30);
+        for (const action of whole.actions) {
+            assert.ok(!part.actions.includes(action), `${action} is said twice`);
+        }
+        assertWitnessesAgree(review);
+    });
+
     it("lists no role when every step is `same`", async () => {
         const { role, policy, attachment } = exportsResources(DAILY);
         const review = await reviewPreview(preview(same(role, policy, attachment)));
