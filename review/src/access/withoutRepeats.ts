@@ -14,12 +14,13 @@ function without(found: RequestClass, actions: ReadonlySet<string>): RequestClas
     // A class is every action of it on every resource of its region, so another of its actions on the
     // witness's resource, with its context, is in the class too.
     const action = left.includes(found.witness.action) ? found.witness.action : left[0];
+    // Whatever else the class says stays; it no longer holds every action of its service.
+    const kept: { -readonly [key in keyof RequestClass]?: RequestClass[key] } = { ...found };
+    delete kept.everyActionOf;
     return {
+        ...(kept as RequestClass),
         actions: left,
         actionCount: left.length,
-        scope: found.scope,
-        context: found.context,
-        dependsOn: found.dependsOn,
         witness: { ...found.witness, action },
     };
 }
