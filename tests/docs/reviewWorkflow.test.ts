@@ -132,3 +132,48 @@ describe("the CI job the README offers (examples/ci/review-plan.yml)", () => {
         assert.equal(reviewed.format, "markdown");
     });
 });
+
+describe("the CI job for a program of one's own (examples/ci/review-preview.yml)", () => {
+    const file = path.join("examples", "ci", "review-preview.yml");
+    const workflow = yaml.load(fs.readFileSync(path.join(PROJECT_DIR, file), "utf8")) as Workflow;
+    const [job] = Object.values(workflow.jobs);
+    const runs = job.steps.flatMap((step) =>
+        step.run ? [{ dir: step["working-directory"] ?? ".", run: step.run }] : [],
+    );
+
+    it("is linked from the README", () => {
+        const readme = fs.readFileSync(path.join(PROJECT_DIR, "README.md"), "utf8");
+        assert.ok(readme.includes(`(${file})`));
+    });
+
+    it("installs the gate at a pinned version outside the pull request's checkout, and reads the accept list from the base", () => {
+        const install = runs.find((step) => step.run.includes("npm install --prefix"));
+        assert.ok(install, "the job installs the gate with npm install --prefix");
+        assert.match(install.run, /--prefix "\$RUNNER_TEMP\/gate" pinpoint-export-review@\d+\.\d+\.\d+ /);
+        assert.notEqual(install.dir, "head");
+        const gate = runs.find((step) => step.run.includes('pinpoint-export-review"'));
+        assert.ok(gate, "the job runs the gate's bin");
+        assert.notEqual(gate.dir, "head");
+        assert.match(gate.run, /\$RUNNER_TEMP\/gate\/node_modules\/\.bin\/pinpoint-export-review/);
+        assert.match(gate.run, /--accept base\//);
+        const argv = words(
+            gate.run
+                .replace(/\\\n/g, " ")
+                .split("\n")
+                .filter((line) => line.trim() !== "")
+                .pop()!,
+            {
+                RUNNER_TEMP: "/runner/temp",
+                accept: "",
+            },
+        )
+            .slice(1)
+            .filter((word) => word !== "");
+        const redirect = argv.indexOf(">>");
+        const parsed = parseReviewArguments(argv.slice(0, redirect));
+        assert.ok(typeof parsed !== "string", `the review refuses ${argv.join(" ")}: ${parsed as string}`);
+        assert.equal(parsed.failOnBroadening, true);
+        assert.equal(parsed.format, "markdown");
+        assert.equal(argv[redirect + 1], "<unset GITHUB_STEP_SUMMARY>", "the Markdown goes to the job summary");
+    });
+});
