@@ -1,7 +1,9 @@
-// The IAM evaluator (AGPL-3.0-or-later) and the other test tools must stay
-// devDependencies, pinned exactly. The published library and the stack program
-// must never reach them; the review (review/src/) may use the evaluator
-// (review/src/access/) and Z3, the proof's solver (review/src/proof/), and only
+// The IAM evaluator (AGPL-3.0-or-later), Z3 and the catalogue belong to the
+// review package (review/package.json), pinned exactly, the evaluator only as an
+// optional peer; the component's package.json names none of them. The published
+// library and the stack program must never reach them; the review (review/src/)
+// may use the evaluator (review/src/access/) and Z3, the proof's solver
+// (review/src/proof/), and imports nothing of the repository outside it; only
 // the tests use fast-check.
 import { strict as assert } from "assert";
 import * as fs from "fs";
