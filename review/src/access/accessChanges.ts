@@ -62,6 +62,8 @@ export interface AccessChanges {
     readonly trust: DecisionChanges;
     /** Why the proof could not decide part of the question; each counts as broadening. */
     readonly unevaluated: readonly string[];
+    /** Those of `unevaluated` that only say classes are possibly newly allowed: listed classes, which a reviewed accept list may cover. */
+    readonly possiblyBroadening: readonly string[];
     /** Safeguards added, which can only narrow access. */
     readonly narrowing: readonly string[];
     /** What the proof takes as given about requests. */
@@ -90,6 +92,7 @@ export async function compareAccess(
     check: typeof checkWitness = checkWitness,
 ): Promise<AccessChanges> {
     const unevaluated: string[] = [];
+    const possiblyBroadening: string[] = [];
     const narrowing: string[] = [];
     const assumptions = new Set<string>();
     const notes: string[] = [];
@@ -132,10 +135,11 @@ export async function compareAccess(
             };
             changes[kind].push(decided);
             if (decided.possiblyNewlyAllowed.length > 0) {
-                unevaluated.push(
+                const reason =
                     `${which}: requests may be newly allowed, depending on the text of ` +
-                        decision.unknown.map((unknown) => `${unknown.name} (${unknown.reason})`).join(" and "),
-                );
+                    decision.unknown.map((unknown) => `${unknown.name} (${unknown.reason})`).join(" and ");
+                unevaluated.push(reason);
+                possiblyBroadening.push(reason);
             }
             for (const list of [decided.newlyAllowed, decided.newlyDenied, decided.possiblyNewlyAllowed]) {
                 for (const found of list) {
@@ -176,6 +180,7 @@ export async function compareAccess(
         permissions,
         trust,
         unevaluated,
+        possiblyBroadening,
         narrowing,
         assumptions: [...assumptions],
         notes,

@@ -102,11 +102,9 @@ export async function reviewSteps(steps: readonly PlanStep[], context: ReviewCon
             return by ? [{ entry, by }] : [];
         });
         const proved = access.permissions.newlyAllowed.length + access.trust.newlyAllowed.length > 0;
-        // The proof lists one reason per kind of policy with possibly newly allowed classes; those the
-        // accept list may cover. Any other reason (not decided, a dependency that disagrees, the engines
-        // disagreeing) it cannot.
-        const possibleKinds = [access.permissions, access.trust].filter((c) => c.possiblyNewlyAllowed.length > 0);
-        const otherReasons = access.unevaluated.length - possibleKinds.length;
+        // A reason that only says listed classes are possibly newly allowed the accept list may cover;
+        // any other (not decided, a dependency that disagrees, the engines disagreeing) it cannot.
+        const otherReasons = access.unevaluated.filter((reason) => !access.possiblyBroadening.includes(reason)).length;
         const complete = access.permissions.complete && access.trust.complete;
         roles.push({
             ...names,

@@ -422,6 +422,35 @@ describe("the review's command line", () => {
         assert.equal(partial.code, EXIT.broadens, "an entry that covers only part of the class does not accept it");
     });
 
+    it("lets an accept list cover what depends on unknown text, never a dependency that disagrees", async () => {
+        const { role, policy, attachment } = exportsResources(DAILY);
+        const secret = { ...policy, inputs: { ...policy.inputs, policy: SECRET } };
+        const change = file(
+            "secret.json",
+            preview([...same(role), step("update", policy, secret, { diffs: ["policy"] }), ...same(attachment)]),
+        );
+        const anything = file("anything.json", {
+            accepted: [{ role: "exports", actions: ["*"], resources: ["*"], reason: "the policy is kept in a secret" }],
+        });
+        const refused = await runReview(["--preview", change, "--fail-on-broadening"], { readStdin: stdinOf("") });
+        assert.equal(refused.code, EXIT.broadens);
+        const accepted = await runReview(["--preview", change, "--accept", anything, "--fail-on-broadening"], {
+            readStdin: stdinOf(""),
+        });
+        assert.equal(accepted.code, EXIT.ok, accepted.stdout);
+        assert.match(accepted.stdout, /accepted: the policy is kept in a secret/);
+        const other = policyState("other-policy", ALL_EXPORTS);
+        const lying = { ...attachment, inputs: { role: role.outputs.name, policyArn: arnOf(other) } };
+        const disagreeing = file(
+            "disagreeing.json",
+            preview([...same(role, policy, other), step("update", attachment, lying, { diffs: ["policyArn"] })]),
+        );
+        const still = await runReview(["--preview", disagreeing, "--accept", anything, "--fail-on-broadening"], {
+            readStdin: stdinOf(""),
+        });
+        assert.equal(still.code, EXIT.broadens, "a disagreement is not a class an entry can cover");
+    });
+
     it("fails with 4 on --fail-on-replace when a role is replaced, and renders Markdown and JSON", async () => {
         const { role, policy, attachment } = exportsResources(DAILY);
         const renamed = { ...role, inputs: { ...role.inputs, name: "exports-v2" } };
