@@ -3,6 +3,7 @@
 // and resources lie wholly inside its IAM patterns, with a reason, until an
 // optional expiry date. Anything not wholly inside an entry still fails.
 import * as fs from "fs";
+import * as yaml from "js-yaml";
 import type { AccessEntry } from "../access/accessChanges";
 
 /** One reviewed, expected broadening. */
@@ -35,13 +36,20 @@ const EXAMPLE =
     '{"accepted": [{"role": "exports", "actions": ["s3:PutObject"], ' +
     '"resources": ["arn:aws:s3:::shop-exports/*"], "reason": "…", "expires": "2027-03-31"}]}';
 
-/** Reads and checks `file`; `today` is `YYYY-MM-DD`. */
+/**
+ * Reads and checks `file`, JSON or, where its name ends in `.yaml` or `.yml`,
+ * YAML (its core schema: a date stays the text it is written as); `today` is
+ * `YYYY-MM-DD`.
+ */
 export function readAcceptList(file: string, today: string): AcceptList {
+    const asYaml = /\.ya?ml$/i.test(file);
     let document: unknown;
     try {
-        document = JSON.parse(fs.readFileSync(file, "utf8"));
+        const text = fs.readFileSync(file, "utf8");
+        document = asYaml ? yaml.load(text, { schema: yaml.CORE_SCHEMA }) : JSON.parse(text);
     } catch (error) {
-        throw new AcceptFileError(`The accept file ${file} cannot be read as JSON: ${(error as Error).message}`);
+        const as = asYaml ? "YAML" : "JSON";
+        throw new AcceptFileError(`The accept file ${file} cannot be read as ${as}: ${(error as Error).message}`);
     }
     const accepted = (document as { accepted?: unknown } | null)?.accepted;
     if (!Array.isArray(accepted)) {

@@ -406,6 +406,24 @@ describe("the review's command line", () => {
         const late = await runReview(argv, { readStdin: stdinOf(""), today: "2027-04-01" });
         assert.equal(late.code, EXIT.broadens);
         assert.match(late.stdout.replace(/\n/g, " "), /expired on 2027-03-31 and no longer applies/);
+        const yamlList = file(
+            "accept.yaml",
+            [
+                "accepted:",
+                "    - role: exports-role",
+                '      actions: ["s3:PutObject"]',
+                '      resources: ["arn:aws:s3:::shop-exports/Exports/*"]',
+                "      reason: written in YAML",
+                "      expires: 2027-03-31",
+                "",
+            ].join("\n"),
+        );
+        const fromYaml = await runReview(["--preview", change, "--accept", yamlList, "--fail-on-broadening"], {
+            readStdin: stdinOf(""),
+            today: "2027-03-31",
+        });
+        assert.equal(fromYaml.code, EXIT.ok, fromYaml.stdout + fromYaml.stderr);
+        assert.match(fromYaml.stdout, /accepted: written in YAML, until 2027-03-31/);
         const narrower = file("narrow.json", {
             accepted: [
                 {
