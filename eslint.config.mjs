@@ -7,7 +7,7 @@ export default tseslint.config(
     // lib/ is the build. The examples are consumer programs with their own projects: the TypeScript one
     // is type-checked by tests/package/consumer.test.ts against the packed library, the others are
     // not TypeScript. tests/package/consumer/ holds files the consumer test adds to that program.
-    { ignores: ["node_modules/", "bin/", "lib/", "examples/", "tests/package/consumer/"] },
+    { ignores: ["node_modules/", "bin/", "lib/", "review/lib/", "examples/", "tests/package/consumer/"] },
     eslint.configs.recommended,
     ...tseslint.configs.recommendedTypeChecked,
     {

@@ -1,21 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { GET_CALLER_IDENTITY, GET_REGION } from "./awsInvokeTokens";
+import type { EngineAnswer, Registration } from "../review/src/diff/registration";
 
-/** One resource registration, as the engine would receive it. */
-export interface Registration {
-    readonly urn: string;
-    readonly type: string;
-    readonly name: string;
-    readonly custom: boolean;
-    /** The parent's URN, or `undefined` for a resource at the root of the stack. */
-    readonly parent: string | undefined;
-    /** The inputs in the engine's wire form: unknown values are `pulumi.runtime.unknownValue`. */
-    readonly inputs: Record<string, unknown>;
-    /** The URNs this resource was once known by: a rename with aliases keeps the resource. */
-    readonly aliases: string[];
-    /** The URNs of the resources whose outputs each input property is made from. */
-    readonly propertyDependencies: Readonly<Record<string, readonly string[]>>;
-}
+export type { EngineAnswer, Registration };
 
 /** One invoke, i.e. one question the program would ask AWS. */
 export interface Invoke {
@@ -28,14 +15,6 @@ export interface ProgramRecord {
     readonly invokes: Invoke[];
     /** The program's exports in wire form: the stack outputs. */
     readonly outputs: Record<string, unknown>;
-}
-
-/** What the engine tells the program about a resource it registered: its id and outputs. */
-export interface EngineAnswer {
-    /** The resource's id, or `undefined` when it is known only after apply. */
-    readonly id: string | undefined;
-    /** The outputs; absent ones are unknown, as in a preview. */
-    readonly state: Record<string, unknown>;
 }
 
 /** Decides the engine's answer to one registration. */

@@ -71,6 +71,8 @@ function stepAsJson(step: PlanStep, root: string): object {
                       parent: before.parent ?? root,
                       inputs: before.inputs,
                       ...(before.outputs ? { outputs: before.outputs } : {}),
+                      // As the CLI's oldState does: the review joins a baseline's unknown values by them.
+                      ...(before.propertyDependencies ? { propertyDependencies: before.propertyDependencies } : {}),
                   },
               }
             : {}),

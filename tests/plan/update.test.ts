@@ -8,6 +8,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { runPlan } from "../../plan/runPlan";
+import { reviewPreview } from "../../review/src/runReview";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import { expectLines } from "../support/expectLines";
 import { SHIPPED_DEV_STACK } from "../support/userFiles";
@@ -96,6 +97,26 @@ describe("the offline plan of an update", () => {
                 s3UrlPrefix: "s3://example-bucket/Exports/",
             });
             assert.equal(plan.accessChanges?.broadening, false);
+        });
+
+        it("joins the baseline's attachment by its policyArn's value, naming a dependency that disagrees", async () => {
+            // The attachment records that its policyArn comes from the component's policy, but AWS attached
+            // another: by value, the baseline's role had a policy of unknown text, so nothing is proved.
+            const other = "arn:aws:iam::123456789012:policy/someone-elses-policy";
+            const baseline = stackExport("disagreeing.json", (resources) => {
+                const attachment = resources.find((resource) =>
+                    String(resource.type).includes("rolePolicyAttachment"),
+                )!;
+                (attachment.inputs as Record<string, unknown>).policyArn = other;
+                (attachment.outputs as Record<string, unknown>).policyArn = other;
+            });
+            const plan = await planJson("--against", baseline);
+            const access = plan.accessChanges as unknown as { broadening: boolean; unevaluated: string[] };
+            assert.equal(access.broadening, true);
+            assert.ok(
+                access.unevaluated.some((reason) => reason.includes("records that its policyArn comes from")),
+                access.unevaluated.join("\n"),
+            );
         });
 
         it("replaces a policy given a name, deleting it first, and the attachment because the policy's ARN is new", async () => {
@@ -229,6 +250,17 @@ describe("the offline plan of an update", () => {
             ]);
             // The attachment's inputs were unknown in the baseline and are now; they come from resources that stay.
             assert.ok(!run.stdout.includes("RolePolicyAttachment"), run.stdout);
+        });
+
+        it("writes JSON the review package decides as the plan does: its old states keep their dependencies", async () => {
+            const config = devConfig("daily-json.yaml", { "pinpoint-export:folder": "Exports/daily" });
+            const run = await runPlan(PROJECT_DIR, ["--config-file", config, "--against", baseline, "--json"]);
+            assert.equal(run.code, 0, run.stderr);
+            const review = await reviewPreview(JSON.parse(run.stdout));
+            const [role] = review.roles;
+            assert.equal(role.role, "pinpoint-export-role");
+            assert.equal(role.newlyAllowed, "no", role.access.unevaluated.join("\n"));
+            assert.ok(role.access.permissions.newlyDenied.length > 0);
         });
 
         it("says, in text and JSON, that a replaced role's new ARN breaks the export jobs that name the old one", async () => {

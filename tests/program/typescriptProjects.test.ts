@@ -31,6 +31,8 @@ function parsed(configFile: string): ts.ParsedCommandLine {
 function repositoryTypeScriptFiles(): string[] {
     const others = new Set(["node_modules", "lib", "bin", "examples", ".git"]);
     const owned = path.join(PROJECT_DIR, "tests", "package", "consumer");
+    // The review package's build, as lib/ is the component's.
+    const reviewBuild = path.join(PROJECT_DIR, "review", "lib");
     const walk = (dir: string): string[] =>
         fs
             .readdirSync(dir, { withFileTypes: true })
@@ -38,7 +40,7 @@ function repositoryTypeScriptFiles(): string[] {
             .flatMap((entry) => {
                 const file = path.join(dir, entry.name);
                 if (entry.isDirectory()) {
-                    return file === owned ? [] : walk(file);
+                    return file === owned || file === reviewBuild ? [] : walk(file);
                 }
                 return entry.name.endsWith(".ts") ? [file] : [];
             });

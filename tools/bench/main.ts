@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import * as ts from "typescript";
 import { readStackConfig } from "../../plan/stackConfig";
+import { manyRolesPreview } from "../../tests/support/previewBuilder";
 import { PROJECT_DIR } from "../projectDir";
 
 // Inside node_modules, so compiled files still find the project's packages.
@@ -249,6 +250,40 @@ function main(): void {
             "`npm run plan -- --against`, a narrower folder, wall time: the proof for every request, each witness checked",
             `${ms(diff)} vs ${ms(floorAgain)} for node -e "require('@pulumi/pulumi')": ${ratio(diff / floorAgain)}`,
             `≤ ${ratio(2 * SAMPLED_PLAN_RATIO.against)} (2× the sampled evaluation it replaced, ${ratio(SAMPLED_PLAN_RATIO.against)}) and < 5 s`,
+        );
+
+        // The review package on the same change, read from the plan's JSON (the shape of `pulumi preview --json`).
+        const change = path.join(scratch, "change.json");
+        fs.writeFileSync(
+            change,
+            wallTime(npm, ["run", "-s", "plan", "--", "--config-file", narrower, "--against", baseline, "--json"])
+                .stdout,
+        );
+        const [review, planAgain] = alternate(
+            () => wallTime(npm, ["run", "-s", "review", "--", "--preview", change]).ms,
+            () => wallTime(npm, ["run", "-s", "plan", "--", "--config-file", narrower, "--against", baseline]).ms,
+            DEPTH.wallReps,
+        );
+        note(
+            "`npm run review -- --preview`, the dev stack's change (one changed policy), wall time",
+            `${ms(review)} vs ${ms(planAgain)} for \`npm run plan -- --against\` on the same change: ${ratio(review / planAgain)}`,
+            "≤ 1.2×",
+        );
+        const many = (count: number) => {
+            const file = path.join(scratch, `roles-${count}.json`);
+            fs.writeFileSync(file, JSON.stringify(manyRolesPreview(count)));
+            return median(
+                Array.from(
+                    { length: DEPTH.wallReps },
+                    () => wallTime(npm, ["run", "-s", "review", "--", "--preview", file]).ms,
+                ),
+            );
+        };
+        const [twenty, twoHundred] = [many(20), many(200)];
+        note(
+            "`npm run review`, a preview in which 200 roles each change a policy (each its own question)",
+            `${ms(twoHundred)}; 20 roles: ${ms(twenty)}; t(200)/t(20) ${ratio(twoHundred / twenty)}`,
+            "≤ 30 s, t(200)/t(20) ≤ 12×",
         );
     } finally {
         fs.rmSync(scratch, { recursive: true, force: true });

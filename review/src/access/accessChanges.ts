@@ -10,6 +10,7 @@ import { PolicySet, PolicySide, UnknownPolicy } from "../proof/requestSpace";
 import { SolverSession } from "../proof/solverProcess";
 import { AccessPair, AttachedPolicy, RoleAccess } from "./roleAccess";
 import { checkWitness, EvaluatedSide, WitnessCheck } from "./witnessCheck";
+import { withoutRepeats } from "./withoutRepeats";
 
 /** One class of requests whose decision the update changes. */
 export interface AccessEntry {
@@ -61,6 +62,8 @@ export interface AccessChanges {
     readonly trust: DecisionChanges;
     /** Why the proof could not decide part of the question; each counts as broadening. */
     readonly unevaluated: readonly string[];
+    /** Those of `unevaluated` that only say classes are possibly newly allowed: listed classes, which a reviewed accept list may cover. */
+    readonly possiblyBroadening: readonly string[];
     /** Safeguards added, which can only narrow access. */
     readonly narrowing: readonly string[];
     /** What the proof takes as given about requests. */
@@ -89,6 +92,7 @@ export async function compareAccess(
     check: typeof checkWitness = checkWitness,
 ): Promise<AccessChanges> {
     const unevaluated: string[] = [];
+    const possiblyBroadening: string[] = [];
     const narrowing: string[] = [];
     const assumptions = new Set<string>();
     const notes: string[] = [];
@@ -113,7 +117,7 @@ export async function compareAccess(
             decision.assumptions.forEach((assumption) => assumptions.add(assumption));
             const entries = async (found: FoundRequests, newly: "allowed" | "denied") =>
                 Promise.all(
-                    found.classes.map((found) =>
+                    withoutRepeats(found.classes).map((found) =>
                         entry(pair.role, kind, found, newly, sides.before.evaluated, sides.after.evaluated, check),
                     ),
                 );
@@ -131,10 +135,11 @@ export async function compareAccess(
             };
             changes[kind].push(decided);
             if (decided.possiblyNewlyAllowed.length > 0) {
-                unevaluated.push(
+                const reason =
                     `${which}: requests may be newly allowed, depending on the text of ` +
-                        decision.unknown.map((unknown) => `${unknown.name} (${unknown.reason})`).join(" and "),
-                );
+                    decision.unknown.map((unknown) => `${unknown.name} (${unknown.reason})`).join(" and ");
+                unevaluated.push(reason);
+                possiblyBroadening.push(reason);
             }
             for (const list of [decided.newlyAllowed, decided.newlyDenied, decided.possiblyNewlyAllowed]) {
                 for (const found of list) {
@@ -148,6 +153,9 @@ export async function compareAccess(
             if (!decided.complete) {
                 notes.push(`${which}: the proof found more classes of requests than it lists`);
             }
+        }
+        for (const access of [pair.before, pair.after]) {
+            unevaluated.push(...(access?.undecided ?? []).filter((reason) => !unevaluated.includes(reason)));
         }
         narrowing.push(...boundaryAdded(pair));
         notes.push(...partitionNote(pair));
@@ -172,6 +180,7 @@ export async function compareAccess(
         permissions,
         trust,
         unevaluated,
+        possiblyBroadening,
         narrowing,
         assumptions: [...assumptions],
         notes,

@@ -14,7 +14,6 @@
 // Context values are single strings: the evaluator would read only the first
 // element of an array given for a single-valued key such as s3:prefix.
 import { runSimulation, type Simulation, type SingleResourceSimulationResult } from "@cloud-copilot/iam-simulate";
-import { PolicyDocument, renderPolicy } from "../../../components/policies/policyDocument";
 
 /** The account of the role, and of every resource unless a request says otherwise. */
 export const ROLE_ACCOUNT = "123456789012";
@@ -34,6 +33,12 @@ export type RequestContext = Readonly<Record<string, string>>;
  * from a stack's state).
  */
 export type EvaluatedPolicy = PolicyDocument | string;
+
+/** A policy document as a value: `{ Version, Statement }`, as components/policies builds them. */
+export interface PolicyDocument {
+    readonly Version: string;
+    readonly Statement: readonly object[];
+}
 
 /** A request that the export role makes, e.g. `s3:PutObject` on an object. */
 export interface RoleRequest {
@@ -218,7 +223,7 @@ async function evaluate(simulation: Simulation, request: object): Promise<Single
 
 /** The policy as AWS receives it: the JSON text, parsed. */
 function asSent(policy: EvaluatedPolicy): unknown {
-    return JSON.parse(typeof policy === "string" ? policy : renderPolicy(policy));
+    return JSON.parse(typeof policy === "string" ? policy : JSON.stringify(policy));
 }
 
 /** The account in the ARN (a KMS key's), or the role's for ARNs without one (S3's). */

@@ -3,7 +3,7 @@
 // decided as it registers, and a delete for every resource of the baseline the
 // program no longer registers.
 import { BaselineResource } from "../inputs/baseline";
-import type { EngineAnswer, Registration } from "../../../plan/recordProgram";
+import type { EngineAnswer, Registration } from "./registration";
 import { decideStep, Dependency, PropertyChange, StepOp } from "./decideStep";
 import { containsUnknown } from "./wireValues";
 
@@ -18,6 +18,8 @@ export interface PlanStep {
     readonly before?: BaselineResource;
     /** The resource as the program registers it; absent for a delete. */
     readonly after?: Registration;
+    /** The resource's outputs after the step, where they are known (a preview's `newState`); absent in the offline plan. */
+    readonly afterOutputs?: Readonly<Record<string, unknown>>;
     /** The properties that change, for an update or replace. */
     readonly changes: readonly PropertyChange[];
     /** For a replace: whether the old resource is deleted before the new one is created. */

@@ -1,10 +1,17 @@
 // Values as the engine and a stack's state hold them: unknowns are Pulumi's
 // unknown sentinel, and secrets are objects marked with Pulumi's signature key.
-import { specialSecretSig, specialSigKey, unknownValue } from "@pulumi/pulumi/runtime/rpc";
+// The constants are the engine's own (sdk/go/common/resource/sig and plugin's UnknownStringValue),
+// written out so that the review runs without the Pulumi SDK.
 import type { PropertyValue } from "./decideStep";
 
 /** Pulumi's sentinel for a value known only after apply. */
-export const UNKNOWN: string = unknownValue;
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/** The key that marks a special value (a secret, an asset) in the engine's JSON. */
+const specialSigKey = "4dabf18193072939515e22adb298388d";
+
+/** The signature of a secret under `specialSigKey`. */
+const specialSecretSig = "1b47061264138c4ac30d75fd1eb44270";
 
 /** Whether `value` is, or holds somewhere inside it, a value known only after apply. */
 export function containsUnknown(value: unknown): boolean {

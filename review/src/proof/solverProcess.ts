@@ -5,7 +5,6 @@
 // turns into "not decided": never into "no".
 import { ChildProcess, spawn } from "child_process";
 import * as path from "path";
-import { PROJECT_DIR } from "../../../tools/projectDir";
 import { SolverAnswer, SolverProblem } from "./formula";
 
 /** How the solver answered a problem: every query's answer, or why there is none. */
@@ -189,13 +188,15 @@ function nodeModulesDir(): string {
 }
 
 /**
- * How to start the worker: beside a compiled copy of this file (the bench
- * runs one), `solverWorker.js`; else `solverWorker.ts`, through the
- * repository's transpile cache, so that it starts without loading TypeScript.
+ * How to start the worker: beside a compiled copy of this file (the installed
+ * package, the bench), `solverWorker.js`; else `solverWorker.ts`, from the
+ * repository's source, through its transpile cache (tools/transpileCache.cjs,
+ * three folders up), so that it starts without loading TypeScript.
  */
 function workerArguments(): string[] {
     if (__filename.endsWith(".js")) {
         return [path.join(__dirname, "solverWorker.js")];
     }
-    return ["-r", path.join(PROJECT_DIR, "tools", "transpileCache.cjs"), path.join(__dirname, "solverWorker.ts")];
+    const transpileCache = path.resolve(__dirname, "..", "..", "..", "tools", "transpileCache.cjs");
+    return ["-r", transpileCache, path.join(__dirname, "solverWorker.ts")];
 }
