@@ -1,10 +1,8 @@
-// What the repository's review says of a change the real engine previewed.
-// The review command of the review issue is not there yet: until it lands,
-// the review is the offline plan's `--against` the stack's `pulumi stack
-// export`, on the stack file after the change, invoked as a user does (`npm
-// run plan`), so that moving the plan's modules does not break it. When the
-// review command lands, it reads the engine's `pulumi preview --json` itself:
-// only the body of reviewChange changes, not the tests that call it.
+// What the repository's review says of a change the real engine previewed:
+// `pinpoint-export-review` reads the engine's own `pulumi preview --json`, as a
+// consumer's CI does, and the offline plan plans the same change against the
+// stack's `pulumi stack export`, so that a test can hold the plan's ops to the
+// engine's. Both run as a user runs them (`npm run review`, `npm run plan`).
 import { strict as assert } from "assert";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import { run } from "./pulumiEngine";
@@ -23,7 +21,7 @@ export interface PreviewedChange {
 
 /** The review's verdict on a change. */
 export interface ReviewVerdict {
-    /** The steps that change something, as `<op> <urn>` lines (see changedOps). */
+    /** The offline plan's steps that change something, against the stack export, as `<op> <urn>` lines. */
     readonly ops: readonly string[];
     /** Whether the change lets the role do something it could not do before. */
     readonly broadening: boolean;
@@ -35,25 +33,39 @@ export interface ReviewVerdict {
 
 interface PlanAgainstJson {
     readonly steps: readonly PreviewStep[];
-    readonly accessChanges: {
-        readonly broadening: boolean;
-        readonly verdict: string;
-        readonly permissions?: { readonly newlyAllowed?: readonly { readonly resource: string }[] };
-    };
 }
 
-/** Reviews a change the engine previewed (for now, by planning it offline against the stack export). */
+interface ReviewJson {
+    readonly verdict: string;
+    readonly broadensUnaccepted: boolean;
+    readonly roles: readonly {
+        readonly classes: readonly { readonly mark: string; readonly scope: string }[];
+    }[];
+}
+
+/**
+ * Reviews a change the engine previewed: the review of its `pulumi preview --json`, and the ops
+ * of the offline plan against the stack export before it.
+ */
 export async function reviewChange(change: PreviewedChange): Promise<ReviewVerdict> {
+    const reviewArgs = ["--preview", change.previewJson, "--format", "json"];
+    const reviewed = await run("npm", ["run", "review", "--silent", "--", ...reviewArgs], PROJECT_DIR);
+    assert.equal(reviewed.code, 0, `npm run review -- ${reviewArgs.join(" ")} failed:\n${reviewed.stderr}`);
+    const review = JSON.parse(reviewed.stdout) as ReviewJson;
     const args = ["--stack", change.stack, "--config-file", change.stackFile, "--against", change.stackExport];
     const result = await run("npm", ["run", "plan", "--silent", "--", ...args, "--json"], PROJECT_DIR);
     assert.equal(result.code, 0, `npm run plan -- ${args.join(" ")} --json failed:\n${result.stderr}`);
     const plan = JSON.parse(result.stdout) as PlanAgainstJson;
     return {
         ops: changedOps(plan.steps),
-        broadening: plan.accessChanges.broadening,
-        verdict: plan.accessChanges.verdict,
+        broadening: review.broadensUnaccepted,
+        verdict: review.verdict,
         newlyAllowedResources: [
-            ...new Set((plan.accessChanges.permissions?.newlyAllowed ?? []).map((entry) => entry.resource)),
+            ...new Set(
+                review.roles.flatMap((role) =>
+                    role.classes.filter((entry) => entry.mark === "+").map((entry) => entry.scope),
+                ),
+            ),
         ].sort(),
     };
 }
