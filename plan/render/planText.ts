@@ -12,7 +12,7 @@ import { stepWarnings } from "./stepWarnings";
 
 /** AWS's end of support for Pinpoint's engagement features, export jobs among them, as every plan states it. */
 export const END_OF_SUPPORT_LINE =
-    'Amazon Pinpoint stopped running export jobs on 2026-10-30, when AWS ended support for its engagement features (README.md, "End of support").';
+    'Amazon Pinpoint stopped running export jobs on 2026-10-30 (README.md, "End of support").';
 
 /** How an unknown value reads. */
 export const UNKNOWN_TEXT = "(known after apply)";
@@ -57,8 +57,8 @@ export function planAsText(plan: Plan): string {
         `Offline plan for stack "${stackConfig.stack}" of project ${stackConfig.project}` +
             (baseline ? `, against ${baseline.file} (${baseline.format})` : ""),
         "index.ts was run under Pulumi's mock runtime: no AWS call was made and nothing was deployed.",
-        END_OF_SUPPORT_LINE,
         ...unreadConfigNotes(stackConfig),
+        END_OF_SUPPORT_LINE,
         "",
     ];
     const byUrn = new Map(plan.steps.map((step) => [step.urn, step]));
