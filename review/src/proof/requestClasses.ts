@@ -4,6 +4,7 @@
 // class, its witness, which the evaluator then checks too.
 import { Cube, Formula, holdsAt } from "./formula";
 import { KeyVariable, RequestSpace } from "./requestSpace";
+import { keyVariableNumber } from "./requestVariables";
 import { isWithin, StringClass } from "./stringClasses";
 
 /** A concrete request. */
@@ -50,7 +51,7 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
     // The cube may hold combinations no request has (a bucket action on an object's ARN, an
     // object action with s3:prefix): the class is said by those a request can have.
     const carriesAll = (g: number) =>
-        space.keys.every((_, index) => cube[2 + index].includes(0) || space.keyApplies(g, index));
+        space.keys.every((_, index) => cube[keyVariableNumber(index)].includes(0) || space.keyApplies(g, index));
     const groups = cube[0].filter((g) => carriesAll(g) && cube[1].some((r) => space.fits(g, r)));
     const byType = new Map<number | undefined, number[]>();
     for (const group of groups) {
@@ -79,7 +80,7 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
                 scope: describeSubject(space, classes, fits, typeName(space, typed)),
                 context: space.keys
                     .flatMap((key, index) => {
-                        const values = cube[2 + index];
+                        const values = cube[keyVariableNumber(index)];
                         const carried = typed.some((g) => space.keyApplies(g, index));
                         return values.length === key.values.length || !carried ? [] : [describeKey(key, values)];
                     })
@@ -164,7 +165,7 @@ function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula): WitnessReq
             const group = space.groups[point[0]];
             const context: Record<string, string> = {};
             space.keys.forEach((key, index) => {
-                const value = key.values[point[2 + index]];
+                const value = key.values[point[keyVariableNumber(index)]];
                 if (value.kind !== "absent") {
                     context[key.key] = value.witness;
                 }
