@@ -44,6 +44,8 @@ export interface RoleRequest {
     readonly context?: RequestContext;
     /** The resource's own policy, e.g. a KMS key policy. None when absent. */
     readonly resourcePolicy?: object;
+    /** Whether the role asks from the resource's own account, never cross-account; else from {@link ROLE_ACCOUNT}. */
+    readonly fromResourceAccount?: boolean;
 }
 
 /** A request to assume the role, e.g. by `pinpoint.amazonaws.com`. */
@@ -144,7 +146,7 @@ function roleSimulation(
     ) as EvaluatedPolicy[];
     return {
         request: {
-            principal: EXPORT_ROLE_ARN,
+            principal: request.fromResourceAccount ? roleArnIn(resourceAccount(request.resource)) : EXPORT_ROLE_ARN,
             action: request.action,
             resource: { resource: request.resource, accountId: resourceAccount(request.resource) },
             contextVariables: { ...request.context },
@@ -219,6 +221,11 @@ async function evaluate(simulation: Simulation, request: object): Promise<Single
 /** The policy as AWS receives it: the JSON text, parsed. */
 function asSent(policy: EvaluatedPolicy): unknown {
     return JSON.parse(typeof policy === "string" ? policy : renderPolicy(policy));
+}
+
+/** The export role's ARN, as if it were in `account`. */
+function roleArnIn(account: string): string {
+    return EXPORT_ROLE_ARN.replace(ROLE_ACCOUNT, account);
 }
 
 /** The account in the ARN (a KMS key's), or the role's for ARNs without one (S3's). */

@@ -219,7 +219,8 @@ function parseConditions(condition: unknown, reasons: string[]): ConditionTest[]
     }
     const tests: ConditionTest[] = [];
     for (const [operator, block] of Object.entries(condition)) {
-        if (/^For(Any|All)Value:/i.test(operator)) {
+        // IAM spells them ForAnyValue: and ForAllValues: (one singular, one plural).
+        if (/^For(AnyValue|AllValues):/i.test(operator)) {
             reasons.push(`the set operator of ${operator} is not encoded (multi-valued keys)`);
             continue;
         }

@@ -73,7 +73,12 @@ describe("the proof's reading of IAM, rule by rule", function () {
         }
         return decideForPolicies(
             policies,
-            { action: witness.action, resource: witness.resource!, context: witness.context },
+            {
+                action: witness.action,
+                resource: witness.resource!,
+                context: witness.context,
+                fromResourceAccount: true,
+            },
             boundary,
         );
     }
@@ -434,6 +439,11 @@ describe("the proof's reading of IAM, rule by rule", function () {
                 "a set operator",
                 policy(allow("s3:GetObject", "*", { "ForAnyValue:StringEquals": { "aws:TagKeys": "a" } })),
                 /the set operator of ForAnyValue:StringEquals is not encoded \(multi-valued keys\)/,
+            ],
+            [
+                "a set operator spelt as IAM spells it, ForAllValues (plural)",
+                policy(allow("s3:GetObject", "*", { "ForAllValues:StringEquals": { "aws:TagKeys": "a" } })),
+                /the set operator of ForAllValues:StringEquals is not encoded \(multi-valued keys\)/,
             ],
             [
                 "an operator it does not encode",
