@@ -1,6 +1,6 @@
 // Boolean formulas over finite variables: what the solver decides. Each
-// variable of an abstract request (its action group, the region of its
-// resource or principal, each condition key's region or absence) takes one
+// variable of an abstract request (its action group, the string class of its
+// resource or principal, each condition key's class or absence) takes one
 // of finitely many values, and every test a policy makes is "this variable's
 // value is one of these". Plain data, so that it crosses to the solver's
 // process as JSON.

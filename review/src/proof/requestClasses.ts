@@ -4,7 +4,7 @@
 // class, its witness, which the evaluator then checks too.
 import { Cube, Formula, holdsAt } from "./formula";
 import { KeyVariable, RequestSpace } from "./requestSpace";
-import { isWithin, StringRegion } from "./stringRegions";
+import { isWithin, StringClass } from "./stringClasses";
 
 /** A concrete request. */
 export interface WitnessRequest {
@@ -60,8 +60,8 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
     const dependsOn = dependence(space, cube);
     return [...byType.values()].flatMap((typed) => {
         const fits = (r: number) => typed.some((g) => space.fits(g, r));
-        const regions = cube[1].filter(fits);
-        const part: Cube = [typed, regions, ...cube.slice(2)];
+        const classes = cube[1].filter(fits);
+        const part: Cube = [typed, classes, ...cube.slice(2)];
         const witness = witnessOf(space, part, wanted);
         if (!witness) {
             return [];
@@ -76,7 +76,7 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
                     targets.map((target) => target.action),
                 ),
                 actionCount: new Set(targets.map((target) => target.action)).size,
-                scope: describeSubject(space, regions, fits, typeName(space, typed)),
+                scope: describeSubject(space, classes, fits, typeName(space, typed)),
                 context: space.keys
                     .flatMap((key, index) => {
                         const values = cube[2 + index];
@@ -155,12 +155,12 @@ function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula): WitnessReq
     let fallback: WitnessRequest | undefined;
     let tries = 0;
     // Resources in a partition the policies name first: arn:aws:s3:::x, not arn:z:s3:::x.
-    const regions = [
-        ...cube[1].filter((region) => space.inNamedPartition(region)),
-        ...cube[1].filter((region) => !space.inNamedPartition(region)),
+    const classes = [
+        ...cube[1].filter((subjectClass) => space.inNamedPartition(subjectClass)),
+        ...cube[1].filter((subjectClass) => !space.inNamedPartition(subjectClass)),
     ];
     for (const groups of typedFirst) {
-        for (const point of pointsIn([groups, regions, ...cube.slice(2)], wanted)) {
+        for (const point of pointsIn([groups, classes, ...cube.slice(2)], wanted)) {
             const group = space.groups[point[0]];
             const context: Record<string, string> = {};
             space.keys.forEach((key, index) => {
@@ -169,12 +169,12 @@ function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula): WitnessReq
                     context[key.key] = value.witness;
                 }
             });
-            const region = space.subjectRegions[point[1]];
+            const subjectClass = space.subjectClasses[point[1]];
             if (space.kind === "trust") {
-                return { action: group.targets[0].action, principal: region.witness, context };
+                return { action: group.targets[0].action, principal: subjectClass.witness, context };
             }
             if (group.format !== undefined) {
-                return { action: group.targets[0].action, resource: region.witness, context };
+                return { action: group.targets[0].action, resource: subjectClass.witness, context };
             }
             for (const target of group.targets.slice(0, 2)) {
                 const resource = space.resourceFor(point[1], target);
@@ -182,7 +182,7 @@ function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula): WitnessReq
                     return { action: target.action, resource, context };
                 }
             }
-            fallback ??= { action: group.targets[0].action, resource: region.witness, context };
+            fallback ??= { action: group.targets[0].action, resource: subjectClass.witness, context };
             if (++tries >= WITNESS_TRIES) {
                 break;
             }
@@ -226,37 +226,39 @@ function compactActions(space: RequestSpace, actions: readonly string[]): string
         .flatMap(([service, list]) => (whole(service) && list.size > 1 ? [`${service}:*`] : [...list].sort()));
 }
 
-/** The regions `indices` of a variable through the policies' own patterns: inside all of `inside`, and none of `outside`. */
-function describeRegions(
-    regions: readonly StringRegion[],
+/** The classes `indices` of a variable through the policies' own patterns: inside all of `inside`, and none of `outside`. */
+function describeClasses(
+    classes: readonly StringClass[],
     indices: readonly number[],
     candidates: readonly number[],
-    possible: (region: number) => boolean = () => true,
+    possible: (subjectClass: number) => boolean = () => true,
 ): { inside: number[]; outside: number[] } {
-    const chosen = indices.map((index) => regions[index]);
-    const positives = candidates.filter((pattern) => chosen.every((region) => region.inside[pattern]));
-    const same = (a: number, b: number) => isWithin(regions, a, b) && isWithin(regions, b, a);
+    const chosen = indices.map((index) => classes[index]);
+    const positives = candidates.filter((pattern) => chosen.every((subjectClass) => subjectClass.inside[pattern]));
+    const same = (a: number, b: number) => isWithin(classes, a, b) && isWithin(classes, b, a);
     const inside = positives.filter(
         (pattern) =>
             !positives.some(
                 (other) =>
                     other !== pattern &&
-                    isWithin(regions, other, pattern) &&
+                    isWithin(classes, other, pattern) &&
                     (!same(other, pattern) || other < pattern),
             ),
     );
-    const within = (region: StringRegion) => inside.every((pattern) => region.inside[pattern]);
+    const within = (subjectClass: StringClass) => inside.every((pattern) => subjectClass.inside[pattern]);
     const negatives = candidates.filter(
         (pattern) =>
-            chosen.every((region) => !region.inside[pattern]) &&
-            regions.some((region, index) => possible(index) && within(region) && region.inside[pattern]),
+            chosen.every((subjectClass) => !subjectClass.inside[pattern]) &&
+            classes.some(
+                (subjectClass, index) => possible(index) && within(subjectClass) && subjectClass.inside[pattern],
+            ),
     );
     const outside = negatives.filter(
         (pattern) =>
             !negatives.some(
                 (other) =>
                     other !== pattern &&
-                    isWithin(regions, pattern, other) &&
+                    isWithin(classes, pattern, other) &&
                     (!same(other, pattern) || other < pattern),
             ),
     );
@@ -264,26 +266,27 @@ function describeRegions(
 }
 
 /**
- * The regions `indices` as one description or, where no single one says
+ * The classes `indices` as one description or, where no single one says
  * exactly which they are, as several joined by "or", each exact.
  */
 function describeSet(
-    regions: readonly StringRegion[],
+    classes: readonly StringClass[],
     indices: readonly number[],
     candidates: readonly number[],
-    possible: (region: number) => boolean,
+    possible: (subjectClass: number) => boolean,
 ): { inside: number[]; outside: number[] }[] {
-    const whole = describeRegions(regions, indices, candidates, possible);
-    const signature = (region: StringRegion) => candidates.map((pattern) => (region.inside[pattern] ? 1 : 0)).join("");
-    const chosen = new Set(indices.map((index) => signature(regions[index])));
+    const whole = describeClasses(classes, indices, candidates, possible);
+    const signature = (subjectClass: StringClass) =>
+        candidates.map((pattern) => (subjectClass.inside[pattern] ? 1 : 0)).join("");
+    const chosen = new Set(indices.map((index) => signature(classes[index])));
     const described = (description: { inside: number[]; outside: number[] }) =>
         new Set(
-            regions
+            classes
                 .filter(
-                    (region, index) =>
+                    (subjectClass, index) =>
                         possible(index) &&
-                        description.inside.every((pattern) => region.inside[pattern]) &&
-                        description.outside.every((pattern) => !region.inside[pattern]),
+                        description.inside.every((pattern) => subjectClass.inside[pattern]) &&
+                        description.outside.every((pattern) => !subjectClass.inside[pattern]),
                 )
                 .map(signature),
         );
@@ -296,12 +299,12 @@ function describeSet(
     }
     const parts = new Map<string, { inside: number[]; outside: number[] }>();
     for (const index of indices) {
-        const region = regions[index];
-        let part = describeRegions(regions, [index], candidates, possible);
-        if (!exact(part, new Set([signature(region)]))) {
+        const subjectClass = classes[index];
+        let part = describeClasses(classes, [index], candidates, possible);
+        if (!exact(part, new Set([signature(subjectClass)]))) {
             part = {
-                inside: candidates.filter((pattern) => region.inside[pattern]),
-                outside: candidates.filter((pattern) => !region.inside[pattern]),
+                inside: candidates.filter((pattern) => subjectClass.inside[pattern]),
+                outside: candidates.filter((pattern) => !subjectClass.inside[pattern]),
             };
         }
         parts.set(JSON.stringify(part), part);
@@ -312,13 +315,13 @@ function describeSet(
 function describeSubject(
     space: RequestSpace,
     indices: readonly number[],
-    possible: (region: number) => boolean,
+    possible: (subjectClass: number) => boolean,
     subject: string = space.subjectName,
 ): string {
     const candidates = space.subjectPatterns.flatMap((entry, index) => (entry.fromPolicy ? [index] : []));
     const show = (patterns: number[]) =>
         patterns.map((pattern) => space.subjectPatterns[pattern].pattern.text).join(", ");
-    return describeSet(space.subjectRegions, indices, candidates, possible)
+    return describeSet(space.subjectClasses, indices, candidates, possible)
         .map(({ inside, outside }) => {
             if (inside.length === 0) {
                 return outside.length === 0 ? `any ${subject}` : `any ${subject} but ${show(outside)}`;
@@ -340,13 +343,13 @@ function describeKey(key: KeyVariable, values: readonly number[]): string {
     } else if (key.numeric) {
         said = `${key.key} ${present.map((value) => describeNumber(key.values[value])).join(" or ")}`;
     } else {
-        const regions = key.values.slice(1).map((value) => ({
+        const classes = key.values.slice(1).map((value) => ({
             inside: value.kind === "string" ? value.inside : [],
             witness: value.kind === "string" ? value.witness : "",
         }));
         const show = (patterns: number[]) => patterns.map((pattern) => JSON.stringify(key.patterns[pattern].text));
         said = describeSet(
-            regions,
+            classes,
             present.map((value) => value - 1),
             key.patterns.map((_, index) => index),
             () => true,

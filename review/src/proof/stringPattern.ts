@@ -3,7 +3,7 @@
 // `?` one character), exact values, ARN patterns matched part by part, and the
 // ARN templates of AWS's resource types. Each is a regular language, so which
 // combinations of them a string can satisfy can be decided exactly
-// (stringRegions.ts), with no string solver.
+// (stringClasses.ts), with no string solver.
 
 /** One position of a pattern: a character from a set, any one character, or any run of characters. */
 export type PatternToken =

@@ -1,23 +1,23 @@
-// The regions of one string variable: every combination of "in" and "not
+// The classes of one string variable: every combination of "in" and "not
 // in" the given patterns that some string satisfies, each with the shortest
 // such string. A policy only ever asks whether a value is in one of its
-// patterns, so two values of the same region are alike to every policy that
+// patterns, so two values of the same class are alike to every policy that
 // uses these patterns, and a string variable can be replaced by a choice of
-// region. The regions are found exactly, by walking the product of the
+// class. The classes are found exactly, by walking the product of the
 // patterns' automata breadth first: every combination a string can reach is
-// reached, and first by a shortest string.
+// reached, and first by a shortest string. ("Region" means only an AWS region in this project.)
 import { charactersOf, isAccepting, nextState, PatternState, startState, StringPattern } from "./stringPattern";
 
 /** The strings that are in exactly the patterns `inside` says, and the shortest of them. */
-export interface StringRegion {
+export interface StringClass {
     /** One entry per pattern, in the patterns' order. */
     readonly inside: readonly boolean[];
-    /** The shortest string of the region (of the shortest, the first in the alphabet's order). */
+    /** The shortest string of the class (of the shortest, the first in the alphabet's order). */
     readonly witness: string;
 }
 
 /** The product of the patterns' automata grew past its limit: the variable is too complex to decide. */
-export class RegionLimitError extends Error {}
+export class ClassLimitError extends Error {}
 
 /** The characters a witness is made of when a pattern does not dictate one, most readable first. */
 const FILLERS = "xyzqjkwvabcdefghilmnoprstu0123456789-_";
@@ -25,24 +25,24 @@ const FILLERS = "xyzqjkwvabcdefghilmnoprstu0123456789-_";
 /** Characters a pattern names that make poor witnesses: read last, so that a witness uses them only when it must. */
 const LAST = "*?$ ";
 
-/** The regions already found in this process, by their patterns: the plan asks about the same ones often. */
-const found = new Map<string, StringRegion[]>();
+/** The classes already found in this process, by their patterns: the plan asks about the same ones often. */
+const found = new Map<string, StringClass[]>();
 
 /**
- * The regions of a variable tested against `patterns`. Throws
- * {@link RegionLimitError} when the walk passes `maxStates` states.
+ * The classes of a variable tested against `patterns`. Throws
+ * {@link ClassLimitError} when the walk passes `maxStates` states.
  */
-export function stringRegions(patterns: readonly StringPattern[], maxStates = 40_000): StringRegion[] {
+export function stringClasses(patterns: readonly StringPattern[], maxStates = 40_000): StringClass[] {
     const key = JSON.stringify([maxStates, patterns.map((pattern) => pattern.alternatives)]);
-    let regions = found.get(key);
-    if (!regions) {
-        regions = walk(patterns, maxStates);
-        found.set(key, regions);
+    let classes = found.get(key);
+    if (!classes) {
+        classes = walk(patterns, maxStates);
+        found.set(key, classes);
     }
-    return regions;
+    return classes;
 }
 
-function walk(patterns: readonly StringPattern[], maxStates: number): StringRegion[] {
+function walk(patterns: readonly StringPattern[], maxStates: number): StringClass[] {
     const named = new Set<string>();
     for (const pattern of patterns) {
         for (const character of charactersOf(pattern)) {
@@ -58,7 +58,7 @@ function walk(patterns: readonly StringPattern[], maxStates: number): StringRegi
     ];
     const automata = patterns.map((pattern) => new CachedAutomaton(pattern, alphabet));
 
-    const regions = new Map<string, StringRegion>();
+    const classes = new Map<string, StringClass>();
     const seen = new Set<string>();
     const start = automata.map((automaton) => automaton.start);
     let frontier: { states: number[]; text: string }[] = [{ states: start, text: "" }];
@@ -68,8 +68,8 @@ function walk(patterns: readonly StringPattern[], maxStates: number): StringRegi
         for (const { states, text } of frontier) {
             const inside = states.map((state, index) => automata[index].accepts(state));
             const key = inside.map((bit) => (bit ? "1" : "0")).join("");
-            if (!regions.has(key)) {
-                regions.set(key, { inside, witness: text });
+            if (!classes.has(key)) {
+                classes.set(key, { inside, witness: text });
             }
             if (states.every((state, index) => automata[index].isSettled(state))) {
                 continue; // no longer string changes any answer
@@ -80,7 +80,7 @@ function walk(patterns: readonly StringPattern[], maxStates: number): StringRegi
                 if (!seen.has(successorKey)) {
                     seen.add(successorKey);
                     if (seen.size > maxStates) {
-                        throw new RegionLimitError(
+                        throw new ClassLimitError(
                             `${patterns.length} patterns make more than ${maxStates} combinations to explore`,
                         );
                     }
@@ -91,14 +91,16 @@ function walk(patterns: readonly StringPattern[], maxStates: number): StringRegi
         frontier = next;
     }
     // A witness reads better with a name after a trailing slash or colon (`Exports/x`, not
-    // `Exports/`), where one more character keeps it in its region.
-    return [...regions.values()].map((region) => {
-        if (!/[/:]$/.test(region.witness)) {
-            return region;
+    // `Exports/`), where one more character keeps it in its class.
+    return [...classes.values()].map((candidate) => {
+        if (!/[/:]$/.test(candidate.witness)) {
+            return candidate;
         }
-        const longer = region.witness + filler;
+        const longer = candidate.witness + filler;
         const inside = automata.map((automaton) => automaton.accepts(automaton.read(longer, alphabet)));
-        return inside.every((bit, index) => bit === region.inside[index]) ? { ...region, witness: longer } : region;
+        return inside.every((bit, index) => bit === candidate.inside[index])
+            ? { ...candidate, witness: longer }
+            : candidate;
     });
 }
 
@@ -176,9 +178,9 @@ class CachedAutomaton {
 
 /**
  * Whether every string of pattern `inner` is in pattern `outer`, read off the
- * regions of a set of patterns that holds both: no region is in one and not
+ * classes of a set of patterns that holds both: no class is in one and not
  * the other.
  */
-export function isWithin(regions: readonly StringRegion[], inner: number, outer: number): boolean {
-    return regions.every((region) => !region.inside[inner] || region.inside[outer]);
+export function isWithin(classes: readonly StringClass[], inner: number, outer: number): boolean {
+    return classes.every((candidate) => !candidate.inside[inner] || candidate.inside[outer]);
 }

@@ -1,0 +1,113 @@
+// The action variable: the catalogue's actions a request can name, grouped so
+// that every action of a group is alike to every action pattern of the
+// policies, takes the same ARN template, supports the same condition keys the
+// policies name, and is alike to the question's scope.
+import { actionTargets, ActionTarget, catalogServices, supportsKey } from "./actionCatalog";
+import { actionKey, actionMatches } from "./iamSemantics";
+import { OutsideFragmentError } from "./outsideFragment";
+import { ParsedStatement, PolicyKind } from "./policyStatements";
+import { namedNamespace, SubjectPatternList } from "./subjectPatterns";
+
+/** Actions that the catalogue's data treats alike for every pattern of the policies. */
+export interface ActionGroup {
+    /** Every action of the group on its resource type; the first is the one a witness names. */
+    readonly targets: readonly ActionTarget[];
+    /** The index of its ARN template among the subject's patterns; undefined when any resource will do. */
+    readonly format?: number;
+    /** Whether each action pattern (by its index in {@link ActionPatterns.patterns}) matches the group's actions. */
+    readonly matches: readonly boolean[];
+    /** Whether a request of the group may carry each condition key (by its index among the space's keys). */
+    readonly keys: readonly boolean[];
+    /** Whether the group's actions are in the question's scope. */
+    readonly inScope: boolean;
+}
+
+/** The action patterns the policies write, and the services they reach. */
+export interface ActionPatterns {
+    /** Each pattern once, as {@link actionKey} writes it, in the order of first use. */
+    readonly patterns: readonly string[];
+    /** The index of each pattern in `patterns`, by {@link actionKey}. */
+    readonly index: ReadonlyMap<string, number>;
+    /** The services the patterns name, lower-cased. */
+    readonly named: ReadonlySet<string>;
+    /** Whether a request of an identity policy may be of any service's action: `*`, `NotAction`, or a policy of unknown text. */
+    readonly reachesEverything: boolean;
+}
+
+/** The statements' action patterns; `unknownText` when a policy of unknown text decides too. */
+export function actionPatternsOf(
+    kind: PolicyKind,
+    statements: readonly ParsedStatement[],
+    unknownText: boolean,
+): ActionPatterns {
+    const patterns = [...new Set(statements.flatMap((s) => s.actions.patterns.map(actionKey)))];
+    return {
+        patterns,
+        index: new Map(patterns.map((pattern, index) => [pattern, index])),
+        named: new Set(patterns.filter((p) => p !== "*").map((p) => p.split(":")[0])),
+        // An unknown policy may allow any action, as may `*` and NotAction.
+        reachesEverything:
+            kind === "identity" &&
+            (statements.some((s) => s.actions.not || s.actions.patterns.includes("*")) || unknownText),
+    };
+}
+
+/** The catalogue's actions a request can name: sts's on a role for a trust policy; else the named services', or every service's. */
+export async function catalogueTargets(kind: PolicyKind, actions: ActionPatterns): Promise<ActionTarget[]> {
+    const services =
+        kind === "trust" ? ["sts"] : actions.reachesEverything ? await catalogServices() : [...actions.named];
+    const targets = (await Promise.all(services.map((service) => actionTargets(service)))).flat();
+    return kind === "trust" ? targets.filter((target) => target.resourceType === "role") : targets;
+}
+
+/** What the grouping needs to know. */
+export interface GroupingInputs {
+    readonly kind: PolicyKind;
+    readonly targets: readonly ActionTarget[];
+    readonly actions: ActionPatterns;
+    /** The condition keys the policies name, lower-cased, in the space's order. */
+    readonly keyNames: readonly string[];
+    /** Which actions the question's scope holds; all when undefined. */
+    readonly inScope?: (target: ActionTarget) => boolean;
+    /** Where each group's ARN template is added. */
+    readonly subjects: SubjectPatternList;
+}
+
+/**
+ * The action groups: the groups of the services the policies name first, so
+ * that a witness names one of their actions when it can; in a group, the
+ * actions of named services first, then by name.
+ */
+export function groupActions(inputs: GroupingInputs): ActionGroup[] {
+    const { kind, actions, keyNames, subjects } = inputs;
+    const named = actions.named;
+    const groupsByKey = new Map<string, ActionGroup & { targets: ActionTarget[] }>();
+    for (const target of inputs.targets) {
+        const matches = actions.patterns.map((pattern) => actionMatches(pattern, target));
+        // An action of another service is typed too when its resources can be ARNs of a
+        // service the policies name (ssm:SendCommand on an ec2 instance).
+        const typed = kind === "identity" && (named.has(target.service) || namedNamespace(target.arnTemplate, named));
+        const format = typed ? subjects.addTemplate(target.arnTemplate) : undefined;
+        const keys = keyNames.map((key) => (!typed && kind === "identity" ? true : supportsKey(target, key)));
+        const inScope = inputs.inScope ? inputs.inScope(target) : true;
+        const signature = JSON.stringify([matches, format, keys, inScope]);
+        let group = groupsByKey.get(signature);
+        if (!group) {
+            group = { targets: [], format, matches, keys, inScope };
+            groupsByKey.set(signature, group);
+        }
+        group.targets.push(target);
+    }
+    const groups = [...groupsByKey.values()];
+    for (const group of groups) {
+        group.targets.sort(
+            (a, b) => Number(!named.has(a.service)) - Number(!named.has(b.service)) || a.action.localeCompare(b.action),
+        );
+    }
+    const rank = (group: ActionGroup) => (named.has(group.targets[0].service) ? 0 : group.format !== undefined ? 1 : 2);
+    groups.sort((a, b) => rank(a) - rank(b));
+    if (groups.length === 0) {
+        throw new OutsideFragmentError(["the catalogue has no action these policies could be asked about"]);
+    }
+    return groups;
+}

@@ -1,0 +1,183 @@
+// IAM's rules for whether a policy applies to a request, as formulas over a
+// request space's variables. Every rule the proof encodes is here:
+// - deny wins: a request is allowed when a statement allows it and none denies
+//   it, in every policy set of a side (its policies, and its boundary);
+// - an unknown policy's say is its own two variables, so the proof holds
+//   whatever its text;
+// - `NotAction` and `NotResource` match what their lists do not;
+// - actions match case aside, the service exactly and the name as a glob;
+// - a condition block holds when every test holds; a test holds when any value
+//   matches; a negated operator, or `...IfExists`, holds when the key is
+//   absent, other operators do not; `Null` asks only whether the key is absent;
+// - how each operator compares (patternMode): exactly, case aside, as a glob, or
+//   as an ARN; numbers by their order.
+// The patterns themselves (globs, ARNs) are stringPattern.ts; which resources and
+// principals a Resource or Principal entry names is subjectPatterns.ts.
+import type { KeyValue, KeyVariable } from "./conditionKeys";
+import type { ActionTarget } from "./actionCatalog";
+import { and, Formula, isIn, not, or, TRUE } from "./formula";
+import { ConditionTest, ParsedStatement } from "./policyStatements";
+import type { PolicySet, PolicySide, RequestSpace } from "./requestSpace";
+import { ACTION, keyVariableNumber, SUBJECT } from "./requestVariables";
+import { arnPattern, exactPattern, globPattern, matchesPattern, StringPattern } from "./stringPattern";
+import { principalKey, resourceKey } from "./subjectPatterns";
+
+/**
+ * The requests `side` allows: allowed by a statement of its policies, denied by none, and so
+ * for its boundary. An unknown policy's say is its variables'.
+ */
+export function allowedBy(space: RequestSpace, side: PolicySide): Formula {
+    return and(allowedBySet(space, side), side.boundary ? allowedBySet(space, side.boundary) : TRUE);
+}
+
+/** Deny wins: some statement (or unknown policy) allows, and none denies. */
+function allowedBySet(space: RequestSpace, set: PolicySet): Formula {
+    const statements = set.policies.flatMap((policy) => policy.statements);
+    const unknowns = (set.unknown ?? []).map((policy) =>
+        space.unknowns.find((unknown) => unknown.policy.id === policy.id)!,
+    );
+    const matching = (effect: "Allow" | "Deny") =>
+        or(
+            ...statements.filter((statement) => statement.effect === effect).map((s) => statementMatches(space, s)),
+            ...unknowns.map((unknown) => isIn(effect === "Allow" ? unknown.allows : unknown.denies, [1])),
+        );
+    return and(matching("Allow"), not(matching("Deny")));
+}
+
+/** The requests a statement applies to: its action, its resource or principal, and every test of its condition. */
+export function statementMatches(space: RequestSpace, statement: ParsedStatement): Formula {
+    const actionPatterns = statement.actions.patterns.map((pattern) =>
+        space.index.actionPatterns.get(actionKey(pattern))!,
+    );
+    const groups = space.groups.flatMap((group, index) =>
+        actionPatterns.some((pattern) => group.matches[pattern]) ? [index] : [],
+    );
+    const action = statement.actions.not ? not(isIn(ACTION, groups)) : isIn(ACTION, groups);
+    let subject: Formula = TRUE;
+    if (statement.resources) {
+        const classes = space.classesIn(
+            statement.resources.patterns.map((pattern) => space.index.subjectPatterns.get(resourceKey(pattern))!),
+        );
+        subject = statement.resources.not ? not(isIn(SUBJECT, classes)) : isIn(SUBJECT, classes);
+    } else if (statement.principals) {
+        subject = isIn(
+            SUBJECT,
+            space.classesIn(statement.principals.map((entry) => space.index.subjectPatterns.get(principalKey(entry))!)),
+        );
+    }
+    return and(action, subject, ...statement.conditions.map((test) => conditionHolds(space, test)));
+}
+
+/** The requests for which one condition test holds: `Null`, negated operators and `IfExists` on an absent key included. */
+export function conditionHolds(space: RequestSpace, test: ConditionTest): Formula {
+    const keyIndex = space.index.keys.get(test.key.toLowerCase())!;
+    const variable = keyVariableNumber(keyIndex);
+    const key = space.keys[keyIndex];
+    const present = key.values.flatMap((_, index) => (index === 0 ? [] : [index]));
+    if (test.base === "Null") {
+        const holds = new Set<number>();
+        if (test.values.includes("true")) {
+            holds.add(0);
+        }
+        if (test.values.includes("false")) {
+            present.forEach((index) => holds.add(index));
+        }
+        return isIn(variable, holds);
+    }
+    const matching = present.filter((index) => valueMatches(key, key.values[index], test));
+    if (test.negated) {
+        return isIn(variable, [0, ...present.filter((index) => !matching.includes(index))]);
+    }
+    return isIn(variable, test.ifExists ? [0, ...matching] : matching);
+}
+
+/** Whether a present value of the key satisfies the (not negated) test. */
+export function valueMatches(key: KeyVariable, value: KeyValue, test: ConditionTest): boolean {
+    if (value.kind === "absent") {
+        return false;
+    }
+    if (key.numeric) {
+        if (value.kind !== "number") {
+            return false;
+        }
+        const compare = (threshold: number) => {
+            switch (test.base) {
+                case "NumericEquals":
+                case "NumericNotEquals":
+                    return value.number === threshold;
+                case "NumericLessThan":
+                    return value.number < threshold;
+                case "NumericLessThanEquals":
+                    return value.number <= threshold;
+                case "NumericGreaterThan":
+                    return value.number > threshold;
+                default:
+                    return value.number >= threshold;
+            }
+        };
+        return test.values.some((threshold) => compare(Number(threshold)));
+    }
+    if (value.kind !== "string") {
+        return false;
+    }
+    const mode = patternMode(test);
+    return test.values.some((candidate) => value.inside[key.patternIndex.get(conditionPatternKey(mode, candidate))!]);
+}
+
+/** How a string operator compares a value with the key's. */
+export type PatternMode = "exact" | "exactIgnoringCase" | "glob" | "arn";
+
+/** `Arn…` as ARNs, `StringLike` and `StringNotLike` as globs, `Bool` and `…IgnoreCase` case aside, the rest exactly. */
+export function patternMode(test: ConditionTest): PatternMode {
+    if (test.base.startsWith("Arn")) {
+        return "arn";
+    }
+    if (test.base === "StringLike" || test.base === "StringNotLike") {
+        return "glob";
+    }
+    return test.base === "Bool" || test.base.endsWith("IgnoreCase") ? "exactIgnoringCase" : "exact";
+}
+
+/** The strings a condition value stands for, compared as `mode` says. */
+export function conditionPattern(mode: PatternMode, value: string): StringPattern {
+    switch (mode) {
+        case "arn":
+            return arnPattern(value)!;
+        case "glob":
+            return globPattern(value);
+        case "exactIgnoringCase":
+            return exactPattern(value, true);
+        case "exact":
+            return exactPattern(value);
+    }
+}
+
+/** How a condition value's pattern is found among its key's: the same value compared another way is another pattern. */
+export function conditionPatternKey(mode: PatternMode, value: string): string {
+    return `${mode}\u0000${value}`;
+}
+
+/** How action patterns are told apart: IAM compares actions without regard to case. */
+export function actionKey(pattern: string): string {
+    return pattern.toLowerCase();
+}
+
+/** Whether an action pattern (`*`, or `service:glob`) matches an action: the service exactly, the name as a glob, case aside. */
+export function actionMatches(pattern: string, target: ActionTarget): boolean {
+    if (pattern === "*") {
+        return true;
+    }
+    const colon = pattern.indexOf(":");
+    if (pattern.slice(0, colon) !== target.service) {
+        return false;
+    }
+    let glob = actionGlobs.get(pattern);
+    if (!glob) {
+        glob = globPattern(pattern.slice(colon + 1), true);
+        actionGlobs.set(pattern, glob);
+    }
+    return matchesPattern(glob, target.action.slice(target.service.length + 1));
+}
+
+/** Each action pattern's glob, made once. */
+const actionGlobs = new Map<string, StringPattern>();

@@ -1,0 +1,19 @@
+// How an abstract request's variables are numbered in the solver's formulas:
+// 0 is the action group, 1 the resource's (or principal's) string class, then
+// one variable per condition key, then two per policy of unknown text.
+
+/** The variable of the action group. */
+export const ACTION = 0;
+
+/** The variable of the resource's (or, for a trust policy, the principal's) string class. */
+export const SUBJECT = 1;
+
+/** The variable of the condition key at `keyIndex` among the space's keys. */
+export function keyVariableNumber(keyIndex: number): number {
+    return 2 + keyIndex;
+}
+
+/** The variables of the unknown policy at `unknownIndex`, after the `keyCount` keys': whether it allows, whether it denies. */
+export function unknownPolicyVariables(keyCount: number, unknownIndex: number): { allows: number; denies: number } {
+    return { allows: 2 + keyCount + 2 * unknownIndex, denies: 3 + keyCount + 2 * unknownIndex };
+}
