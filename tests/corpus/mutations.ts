@@ -10,7 +10,8 @@ export interface Mutation {
     readonly apply: (document: PolicyDocument) => PolicyDocument | undefined;
 }
 
-const list = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const list = (value: unknown): string[] =>
+    value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
 
 /** The document with the first statement `edit` changes (returns a statement for) changed. */
 function editFirst(document: PolicyDocument, edit: (statement: Statement) => Statement | undefined) {

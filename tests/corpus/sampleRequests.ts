@@ -40,7 +40,8 @@ function randomFrom(seed: number): Random {
     };
 }
 
-const list = (value: unknown): string[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const list = (value: unknown): string[] =>
+    value === undefined ? [] : Array.isArray(value) ? (value as string[]) : [value as string];
 
 const ACCOUNT = "111122223333";
 const OTHER_ACCOUNT = "444455556666";

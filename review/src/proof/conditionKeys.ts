@@ -4,6 +4,8 @@
 // point between or at the thresholds they name. Which values a test accepts
 // is iamSemantics.ts.
 import { conditionKeyType } from "./actionCatalog";
+import { parseIamDate, requestDate } from "./dateValues";
+import { IpRange, ipIntervals, parseCidr } from "./ipRanges";
 import { conditionPattern, conditionPatternKey, patternMode } from "./iamSemantics";
 import { OutsideFragmentError } from "./outsideFragment";
 import { ConditionTest, ParsedStatement } from "./policyStatements";
@@ -25,8 +27,10 @@ export interface KeyVariable {
     readonly patternIndex: ReadonlyMap<string, number>;
     /** Value 0 is always `absent`. */
     readonly values: readonly KeyValue[];
-    /** Whether the key is compared as a number. */
+    /** Whether the key is compared as a number (dates too, as milliseconds since the epoch). */
     readonly numeric: boolean;
+    /** What a number or a class of the key stands for, when not a plain number or string: a date, or an address. */
+    readonly compared?: "date" | "ip";
 }
 
 /** The keys the statements test, lower-cased (IAM compares keys case aside), each as first written. */
@@ -66,12 +70,18 @@ export async function keyVariable(key: string, tests: readonly ConditionTest[]):
             `${key} is a multi-valued key (${type}), compared by ${valued[0].operator} without a set operator`,
         ]);
     }
-    const numeric = valued.filter((test) => test.base.startsWith("Numeric"));
-    if (numeric.length > 0 && numeric.length < valued.length) {
-        throw new OutsideFragmentError([`${key} is compared both as a number and as a string`]);
+    const kinds = new Set(valued.map((test) => comparedAs(test)));
+    if (kinds.size > 1) {
+        throw new OutsideFragmentError([`${key} is compared both as ${[...kinds].sort().join(" and as ")}`]);
     }
-    if (numeric.length > 0) {
-        return numericKeyVariable(key, numeric);
+    if (kinds.has("a number")) {
+        return numericKeyVariable(key, valued);
+    }
+    if (kinds.has("a date")) {
+        return dateKeyVariable(key, valued);
+    }
+    if (kinds.has("an address")) {
+        return ipKeyVariable(key, valued);
     }
     const patterns: StringPattern[] = [];
     const patternIndex = new Map<string, number>();
@@ -105,6 +115,79 @@ export async function keyVariable(key: string, tests: readonly ConditionTest[]):
                 kind: "string" as const,
                 witness: trueOrFalse && stringClass.witness === "" ? "true" : stringClass.witness,
                 inside: stringClass.inside,
+            })),
+        ],
+    };
+}
+
+/** How a test compares its key's value: as a number, a date, an address or a string. */
+function comparedAs(test: ConditionTest): string {
+    return test.base.startsWith("Numeric")
+        ? "a number"
+        : test.base.startsWith("Date")
+          ? "a date"
+          : test.base.endsWith("IpAddress")
+            ? "an address"
+            : "a string";
+}
+
+/**
+ * A key compared as a date: as a number of milliseconds, with points a second
+ * before the first threshold and after the last (a request's time has seconds).
+ */
+function dateKeyVariable(key: string, tests: readonly ConditionTest[]): KeyVariable {
+    const thresholds = [...new Set(tests.flatMap((test) => test.values.map((value) => parseIamDate(value)!)))].sort(
+        (a, b) => a - b,
+    );
+    const points: number[] = [thresholds[0] - 1000];
+    thresholds.forEach((threshold, index) => {
+        points.push(threshold);
+        const next = thresholds[index + 1];
+        const between = Math.floor((threshold + next) / 2000) * 1000;
+        points.push(
+            next === undefined
+                ? threshold + 1000
+                : between > threshold && between < next
+                  ? between
+                  : (threshold + next) / 2,
+        );
+    });
+    return {
+        key,
+        patterns: [],
+        patternIndex: new Map(),
+        numeric: true,
+        compared: "date",
+        values: [
+            { kind: "absent" },
+            ...points.map((number) => ({ kind: "number" as const, witness: requestDate(key, number), number })),
+        ],
+    };
+}
+
+/** A key compared as an address: absent, or one of the intervals the CIDRs split IPv4 and IPv6 into. */
+function ipKeyVariable(key: string, tests: readonly ConditionTest[]): KeyVariable {
+    const ranges: IpRange[] = [];
+    const patternIndex = new Map<string, number>();
+    for (const value of tests.flatMap((test) => test.values)) {
+        if (!patternIndex.has(conditionPatternKey("ip", value))) {
+            patternIndex.set(conditionPatternKey("ip", value), ranges.length);
+            ranges.push(parseCidr(value)!);
+        }
+    }
+    return {
+        key,
+        // Only their text is read, to describe a class: ranges are not string patterns.
+        patterns: ranges.map((range) => ({ text: range.text, alternatives: [] })),
+        patternIndex,
+        numeric: false,
+        compared: "ip",
+        values: [
+            { kind: "absent" },
+            ...ipIntervals(ranges).map((interval) => ({
+                kind: "string" as const,
+                witness: interval.witness,
+                inside: interval.inside,
             })),
         ],
     };

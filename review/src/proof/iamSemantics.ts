@@ -10,12 +10,14 @@
 //   matches; a negated operator, or `...IfExists`, holds when the key is
 //   absent, other operators do not; `Null` asks only whether the key is absent;
 // - how each operator compares (patternMode): exactly, case aside, as a glob, or
-//   as an ARN; numbers by their order.
+//   as an ARN; numbers, and dates (dateValues.ts), by their order; addresses by
+//   the CIDRs that hold them (ipRanges.ts).
 // The patterns themselves (globs, ARNs) are stringPattern.ts; which resources and
 // principals a Resource or Principal entry names is subjectPatterns.ts.
 import type { KeyValue, KeyVariable } from "./conditionKeys";
 import type { ActionTarget } from "./actionCatalog";
 import { and, Formula, isIn, not, or, TRUE } from "./formula";
+import { parseIamDate } from "./dateValues";
 import { ConditionTest, ParsedStatement } from "./policyStatements";
 import type { PolicySet, PolicySide, RequestSpace } from "./requestSpace";
 import { ACTION, keyVariableNumber, SUBJECT } from "./requestVariables";
@@ -100,8 +102,9 @@ export function valueMatches(key: KeyVariable, value: KeyValue, test: ConditionT
         if (value.kind !== "number") {
             return false;
         }
+        // Dates compare as numbers do, in milliseconds since the epoch.
         const compare = (threshold: number) => {
-            switch (test.base) {
+            switch (test.base.replace(/^Date/, "Numeric")) {
                 case "NumericEquals":
                 case "NumericNotEquals":
                     return value.number === threshold;
@@ -115,7 +118,9 @@ export function valueMatches(key: KeyVariable, value: KeyValue, test: ConditionT
                     return value.number >= threshold;
             }
         };
-        return test.values.some((threshold) => compare(Number(threshold)));
+        return test.values.some((threshold) =>
+            compare(key.compared === "date" ? parseIamDate(threshold)! : Number(threshold)),
+        );
     }
     if (value.kind !== "string") {
         return false;
@@ -124,11 +129,14 @@ export function valueMatches(key: KeyVariable, value: KeyValue, test: ConditionT
     return test.values.some((candidate) => value.inside[key.patternIndex.get(conditionPatternKey(mode, candidate))!]);
 }
 
-/** How a string operator compares a value with the key's. */
-export type PatternMode = "exact" | "exactIgnoringCase" | "glob" | "arn";
+/** How a string operator compares a value with the key's; `ip`: an address within a CIDR (ipRanges.ts). */
+export type PatternMode = "exact" | "exactIgnoringCase" | "glob" | "arn" | "ip";
 
 /** `Arn…` as ARNs, `StringLike` and `StringNotLike` as globs, `Bool` and `…IgnoreCase` case aside, the rest exactly. */
 export function patternMode(test: ConditionTest): PatternMode {
+    if (test.base.endsWith("IpAddress")) {
+        return "ip";
+    }
     if (test.base.startsWith("Arn")) {
         return "arn";
     }
@@ -149,6 +157,8 @@ export function conditionPattern(mode: PatternMode, value: string): StringPatter
             return exactPattern(value, true);
         case "exact":
             return exactPattern(value);
+        case "ip":
+            throw new Error("an address range is not a string pattern: conditionKeys.ts makes its intervals");
     }
 }
 

@@ -2,6 +2,8 @@
 // part of it that lies outside what the proof encodes, named. Nothing is
 // dropped quietly: a statement the proof cannot read makes the whole question
 // "not decided", never "no".
+import { parseIamDate } from "./dateValues";
+import { parseCidr } from "./ipRanges";
 import { policyVariableIn } from "./stringPattern";
 
 /** Identity policies (the role's permissions, or a boundary) have a Resource; trust policies a Principal. */
@@ -27,6 +29,14 @@ export const ENCODED_OPERATORS = [
     "NumericLessThanEquals",
     "NumericGreaterThan",
     "NumericGreaterThanEquals",
+    "DateEquals",
+    "DateNotEquals",
+    "DateLessThan",
+    "DateLessThanEquals",
+    "DateGreaterThan",
+    "DateGreaterThanEquals",
+    "IpAddress",
+    "NotIpAddress",
 ] as const;
 
 /** One of {@link ENCODED_OPERATORS}. */
@@ -261,6 +271,16 @@ function parseConditions(condition: unknown, reasons: string[]): ConditionTest[]
                 !values.every((item) => Number.isFinite(Number(item)) && item.trim() !== "")
             ) {
                 reasons.push(`${operator} ${key} compares with ${JSON.stringify(values)}, not numbers`);
+                continue;
+            }
+            if (base.startsWith("Date") && !values.every((item) => parseIamDate(item) !== undefined)) {
+                reasons.push(
+                    `${operator} ${key} compares with ${JSON.stringify(values)}, not ISO 8601 dates or epoch seconds`,
+                );
+                continue;
+            }
+            if (base.endsWith("IpAddress") && !values.every((item) => parseCidr(item) !== undefined)) {
+                reasons.push(`${operator} ${key} compares with ${JSON.stringify(values)}, not IPv4 or IPv6 CIDRs`);
                 continue;
             }
             if (base.startsWith("Arn") && !values.every((item) => item.split(":").length >= 6)) {

@@ -2,6 +2,7 @@
 // the resource (or principal) and the context they cover, what they depend
 // on when a policy's text is not known, and one concrete request of the
 // class, its witness, which the evaluator then checks too.
+import { formatIamDate } from "./dateValues";
 import { Cube, Formula, holdsAt } from "./formula";
 import { KeyVariable, RequestSpace } from "./requestSpace";
 import { isWithin, StringClass } from "./stringClasses";
@@ -341,31 +342,81 @@ function describeKey(key: KeyVariable, values: readonly number[]): string {
     } else if (present.length === key.values.length - 1) {
         said = `any ${key.key}`;
     } else if (key.numeric) {
-        said = `${key.key} ${present.map((value) => describeNumber(key.values[value])).join(" or ")}`;
+        said = describeOrdered(key, present);
     } else {
         const classes = key.values.slice(1).map((value) => ({
             inside: value.kind === "string" ? value.inside : [],
             witness: value.kind === "string" ? value.witness : "",
         }));
-        const show = (patterns: number[]) => patterns.map((pattern) => JSON.stringify(key.patterns[pattern].text));
+        const ip = key.compared === "ip";
+        const show = (patterns: number[]) =>
+            patterns.map((pattern) => (ip ? key.patterns[pattern].text : JSON.stringify(key.patterns[pattern].text)));
         said = describeSet(
             classes,
             present.map((value) => value - 1),
             key.patterns.map((_, index) => index),
             () => true,
         )
-            .map(({ inside, outside }) =>
-                inside.length === 0
+            .map(({ inside, outside }) => {
+                if (ip) {
+                    // aws:SourceIp from addresses in 10.0.0.0/8 but outside 10.1.0.0/16
+                    const within = inside.length > 0 ? `in ${show(inside).join(" and ")}` : "";
+                    const without = outside.length > 0 ? `outside ${show(outside).join(", ")}` : "";
+                    return `${key.key} from addresses ${[within, without].filter(Boolean).join(" but ") || "of any range"}`;
+                }
+                return inside.length === 0
                     ? outside.length === 0
                         ? `any ${key.key}`
                         : `${key.key} not ${show(outside).join(" or ")}`
-                    : `${key.key} ${show(inside).join(" and ")}${outside.length > 0 ? ` but not ${show(outside).join(", ")}` : ""}`,
-            )
+                    : `${key.key} ${show(inside).join(" and ")}${outside.length > 0 ? ` but not ${show(outside).join(", ")}` : ""}`;
+            })
             .join(" or ");
     }
     return absent ? `${said} or no ${key.key}` : said;
 }
 
-function describeNumber(value: KeyVariable["values"][number]): string {
-    return value.kind === "number" ? String(value.number) : value.kind === "string" ? "not a number" : "";
+/**
+ * A number or date key's values as intervals between the thresholds the
+ * policies name, e.g. `aws:CurrentTime after 2027-01-01` or
+ * `aws:MultiFactorAuthAge < 3600`. The points alternate: below the first
+ * threshold, the threshold, between it and the next, ..., above the last.
+ */
+function describeOrdered(key: KeyVariable, present: readonly number[]): string {
+    const points = key.values.flatMap((value, index) =>
+        value.kind === "number" ? [{ index, number: value.number }] : [],
+    );
+    const chosen = points.map((point) => present.includes(point.index));
+    const date = key.compared === "date";
+    const show = (position: number) =>
+        date ? formatIamDate(points[position].number) : String(points[position].number);
+    const words = date
+        ? { ">": "after", ">=": "at or after", "<": "before", "<=": "at or before", "=": "at" }
+        : { ">": ">", ">=": "≥", "<": "<", "<=": "≤", "=": "=" };
+    const runs: string[] = [];
+    for (let start = 0; start < points.length; start++) {
+        if (!chosen[start]) {
+            continue;
+        }
+        let end = start;
+        while (end + 1 < points.length && chosen[end + 1]) {
+            end++;
+        }
+        const bounds: string[] = [];
+        if (start === end && start % 2 === 1) {
+            bounds.push(`${words["="]} ${show(start)}`);
+        } else {
+            if (start > 0) {
+                bounds.push(start % 2 === 1 ? `${words[">="]} ${show(start)}` : `${words[">"]} ${show(start - 1)}`);
+            }
+            if (end < points.length - 1) {
+                bounds.push(end % 2 === 1 ? `${words["<="]} ${show(end)}` : `${words["<"]} ${show(end + 1)}`);
+            }
+        }
+        runs.push(`${key.key} ${bounds.join(" and ")}`);
+        start = end;
+    }
+    if (present.some((value) => key.values[value].kind === "string")) {
+        runs.push(`${key.key} not a number`);
+    }
+    return runs.join(" or ");
 }

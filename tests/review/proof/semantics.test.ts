@@ -412,6 +412,103 @@ describe("the proof's reading of IAM, rule by rule", function () {
         });
     });
 
+    describe("addresses: IpAddress and NotIpAddress on IPv4 and IPv6 CIDRs", () => {
+        const fromRange = (cidr: string | string[], operator = "IpAddress") =>
+            policy(allow("s3:GetObject", `${BUCKET}/*`, { [operator]: { "aws:SourceIp": cidr } }));
+
+        it("a wider range lets in the addresses between the two, and says so", async () => {
+            const allowed = await onlyNewly("allowed", "identity", fromRange("10.0.0.0/8"), fromRange("10.0.0.0/7"));
+            assert.deepEqual(
+                allowed.map((found) => found.context),
+                ["aws:SourceIp from addresses in 10.0.0.0/7 but outside 10.0.0.0/8"],
+            );
+            assert.match(allowed[0].witness.context["aws:SourceIp"], /^11\./);
+        });
+
+        it("NotIpAddress in a Deny: an IPv6 range added to the allowed ones lets in its addresses only", async () => {
+            const guarded = (ranges: string[]) =>
+                policy(allow("s3:GetObject", `${BUCKET}/*`), {
+                    Effect: "Deny",
+                    Action: "s3:*",
+                    Resource: `${BUCKET}/*`,
+                    Condition: { NotIpAddress: { "aws:SourceIp": ranges } },
+                });
+            const allowed = await onlyNewly(
+                "allowed",
+                "identity",
+                guarded(["192.0.2.0/24"]),
+                guarded(["192.0.2.0/24", "2001:DB8:1234:5678::/64"]),
+            );
+            assert.deepEqual(
+                allowed.map((found) => found.context),
+                ["aws:SourceIp from addresses in 2001:DB8:1234:5678::/64"],
+            );
+            assert.match(allowed[0].witness.context["aws:SourceIp"], /^2001:db8:1234:5678:/);
+        });
+
+        it("IpAddressIfExists also holds for a request with no address, which IpAddress does not", async () => {
+            const allowed = await onlyNewly(
+                "allowed",
+                "identity",
+                fromRange("10.0.0.0/8"),
+                fromRange("10.0.0.0/8", "IpAddressIfExists"),
+            );
+            assert.deepEqual(
+                allowed.map((found) => found.context),
+                ["no aws:SourceIp"],
+            );
+        });
+
+        it("a range is compared as addresses, not as text: 10.0.0.0/8 holds 10.0.0.0/16", async () => {
+            const decision = await difference(
+                "identity",
+                fromRange("10.0.0.0/8"),
+                fromRange(["10.0.0.0/8", "10.0.0.0/16"]),
+            );
+            assert.deepEqual([decision.newlyAllowed.classes, decision.newlyDenied.classes], [[], []]);
+        });
+    });
+
+    describe("dates: the Date operators on ISO 8601 and epoch values", () => {
+        const until = (operator: string, key: string, date: string) =>
+            policy(allow("s3:GetObject", `${BUCKET}/*`, { [operator]: { [key]: date } }));
+
+        it("a later end lets in the time between the two ends, and says so", async () => {
+            const allowed = await onlyNewly(
+                "allowed",
+                "identity",
+                until("DateLessThan", "aws:CurrentTime", "2027-01-01T00:00:00Z"),
+                until("DateLessThan", "aws:CurrentTime", "2028-01-01T00:00:00Z"),
+            );
+            assert.deepEqual(
+                allowed.map((found) => found.context),
+                ["aws:CurrentTime at or after 2027-01-01 and before 2028-01-01"],
+            );
+        });
+
+        it("an end moved earlier takes away the time after it", async () => {
+            const denied = await onlyNewly(
+                "denied",
+                "identity",
+                until("DateGreaterThan", "aws:CurrentTime", "2026-01-01"),
+                until("DateGreaterThan", "aws:CurrentTime", "2027-01-01"),
+            );
+            assert.deepEqual(
+                denied.map((found) => found.context),
+                ["aws:CurrentTime after 2026-01-01 and at or before 2027-01-01"],
+            );
+        });
+
+        it("an epoch value is the same date as its ISO 8601 form", async () => {
+            const decision = await difference(
+                "identity",
+                until("DateGreaterThan", "aws:CurrentTime", "2027-01-01T00:00:00Z"),
+                until("DateGreaterThan", "aws:CurrentTime", "1798761600"),
+            );
+            assert.deepEqual([decision.newlyAllowed.classes, decision.newlyDenied.classes], [[], []]);
+        });
+    });
+
     describe("the permissions boundary", () => {
         it("allows a request only where both the policies and the boundary allow it", async () => {
             const everything = policy(allow("s3:*", `${BUCKET}/*`));
@@ -447,8 +544,8 @@ describe("the proof's reading of IAM, rule by rule", function () {
             ],
             [
                 "an operator it does not encode",
-                policy(allow("s3:GetObject", "*", { IpAddress: { "aws:SourceIp": "10.0.0.0/8" } })),
-                /the condition operator IpAddress is not encoded/,
+                policy(allow("s3:GetObject", "*", { BinaryEquals: { "aws:SourceIp": "QmluYXJ5" } })),
+                /the condition operator BinaryEquals is not encoded/,
             ],
             [
                 "a multi-valued key compared without a set operator",
