@@ -2,6 +2,7 @@
 // the resource (or principal) and the context they cover, what they depend
 // on when a policy's text is not known, and one concrete request of the
 // class, its witness, which the evaluator then checks too.
+import type { ActionTarget } from "./actionCatalog";
 import { formatIamDate } from "./dateValues";
 import { Cube, Formula, holdsAt } from "./formula";
 import { KeyVariable, RequestSpace } from "./requestSpace";
@@ -42,6 +43,9 @@ export interface RequestClass {
 /** How many points of a cube are tried for a witness whose resource fits its action. */
 const WITNESS_TRIES = 20;
 
+/** How many of a group's ARN templates are tried for each point. */
+const WITNESS_TEMPLATES = 8;
+
 /**
  * A cube as classes, one per resource type of its actions (so that each says
  * the resources of its own actions), each with a witness that satisfies
@@ -53,21 +57,35 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
     const carriesAll = (g: number) =>
         space.keys.every((_, index) => cube[2 + index].includes(0) || space.keyApplies(g, index));
     const groups = cube[0].filter((g) => carriesAll(g) && cube[1].some((r) => space.fits(g, r)));
-    const byType = new Map<number | undefined, number[]>();
+    // A group may hold actions of several resource types: a class per type, with its own actions.
+    const byType = new Map<number | undefined, TypedTargets>();
     for (const group of groups) {
-        const format = space.groups[group].format;
-        byType.set(format, [...(byType.get(format) ?? []), group]);
+        space.groups[group].targets.forEach((target, index) => {
+            const format = space.groups[group].formats?.[index];
+            const typed = byType.get(format) ?? { format, groups: [], targets: [] };
+            if (!typed.groups.includes(group)) {
+                typed.groups.push(group);
+            }
+            typed.targets.push({ target, group });
+            byType.set(format, typed);
+        });
     }
     const dependsOn = dependence(space, cube);
     return [...byType.values()].flatMap((typed) => {
-        const fits = (r: number) => typed.some((g) => space.fits(g, r));
+        const fits = (r: number) =>
+            typed.format === undefined
+                ? typed.groups.some((g) => space.fits(g, r))
+                : space.subjectClasses[r].inside[typed.format];
         const classes = cube[1].filter(fits);
-        const part: Cube = [typed, classes, ...cube.slice(2)];
-        const witness = witnessOf(space, part, wanted);
+        if (classes.length === 0) {
+            return [];
+        }
+        const part: Cube = [typed.groups, classes, ...cube.slice(2)];
+        const witness = witnessOf(space, part, wanted, typed);
         if (!witness) {
             return [];
         }
-        const targets = typed.flatMap((index) => space.groups[index].targets);
+        const targets = typed.targets.map((entry) => entry.target);
         const everyActionOf = wholeType(space, targets);
         return [
             {
@@ -77,11 +95,11 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
                     targets.map((target) => target.action),
                 ),
                 actionCount: new Set(targets.map((target) => target.action)).size,
-                scope: describeSubject(space, classes, fits, typeName(space, typed)),
+                scope: describeSubject(space, classes, fits, typeName(space, targets)),
                 context: space.keys
                     .flatMap((key, index) => {
                         const values = cube[2 + index];
-                        const carried = typed.some((g) => space.keyApplies(g, index));
+                        const carried = typed.groups.some((g) => space.keyApplies(g, index));
                         return values.length === key.values.length || !carried ? [] : [describeKey(key, values)];
                     })
                     .join(", "),
@@ -90,6 +108,14 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
             },
         ];
     });
+}
+
+/** The actions of a cube's groups on one resource type (its ARN template's pattern; undefined: any resource). */
+interface TypedTargets {
+    readonly format: number | undefined;
+    readonly groups: number[];
+    /** Each action on the type, with its group, in the groups' order: the first is a witness's. */
+    readonly targets: { target: ActionTarget; group: number }[];
 }
 
 /** The service and resource type whose every action `targets` hold, if they are one and more than one action. */
@@ -105,8 +131,7 @@ function wholeType(
     const [service] = services;
     const [resourceType] = types;
     const all = new Set(
-        space.groups
-            .flatMap((group) => group.targets)
+        space.catalogue
             .filter((target) => target.service === service && target.resourceType === resourceType)
             .map((target) => target.action),
     );
@@ -114,12 +139,10 @@ function wholeType(
     return held.size > 1 && held.size === all.size ? { service, resourceType } : undefined;
 }
 
-/** What "any" resource of these groups is: `resource`, or their type and its ARN template, e.g. `accesspoint (arn:…)`. */
-function typeName(space: RequestSpace, groups: readonly number[]): string {
-    const types = new Set(groups.flatMap((group) => space.groups[group].targets.map((target) => target.resourceType)));
-    const templates = new Set(
-        groups.flatMap((group) => space.groups[group].targets.map((target) => target.arnTemplate)),
-    );
+/** What "any" resource of these actions is: `resource`, or their type and its ARN template, e.g. `accesspoint (arn:…)`. */
+function typeName(space: RequestSpace, targets: readonly ActionTarget[]): string {
+    const types = new Set(targets.map((target) => target.resourceType));
+    const templates = new Set(targets.map((target) => target.arnTemplate));
     if (space.kind !== "identity" || types.size !== 1 || templates.size !== 1 || types.has("*")) {
         return space.subjectName;
     }
@@ -148,11 +171,7 @@ function dependence(space: RequestSpace, cube: Cube): string {
  * action: one of an action whose resource type the space holds, if the cube
  * has one, else one whose resource is made to fit the action's ARN template.
  */
-function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula): WitnessRequest | undefined {
-    const typedFirst = [
-        cube[0].filter((group) => space.kind === "trust" || space.groups[group].format !== undefined),
-        cube[0].filter((group) => space.kind !== "trust" && space.groups[group].format === undefined),
-    ];
+function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula, typed: TypedTargets): WitnessRequest | undefined {
     let fallback: WitnessRequest | undefined;
     let tries = 0;
     // Resources in a partition the policies name first: arn:aws:s3:::x, not arn:z:s3:::x.
@@ -160,33 +179,33 @@ function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula): WitnessReq
         ...cube[1].filter((subjectClass) => space.inNamedPartition(subjectClass)),
         ...cube[1].filter((subjectClass) => !space.inNamedPartition(subjectClass)),
     ];
-    for (const groups of typedFirst) {
-        for (const point of pointsIn([groups, classes, ...cube.slice(2)], wanted)) {
-            const group = space.groups[point[0]];
-            const context: Record<string, string> = {};
-            space.keys.forEach((key, index) => {
-                const value = key.values[point[2 + index]];
-                if (value.kind !== "absent") {
-                    context[key.key] = value.witness;
-                }
-            });
-            const subjectClass = space.subjectClasses[point[1]];
-            if (space.kind === "trust") {
-                return { action: group.targets[0].action, principal: subjectClass.witness, context };
+    for (const point of pointsIn([cube[0], classes, ...cube.slice(2)], wanted)) {
+        const context: Record<string, string> = {};
+        space.keys.forEach((key, index) => {
+            const value = key.values[point[2 + index]];
+            if (value.kind !== "absent") {
+                context[key.key] = value.witness;
             }
-            if (group.format !== undefined) {
-                return { action: group.targets[0].action, resource: subjectClass.witness, context };
+        });
+        const ofGroup = typed.targets.filter((entry) => entry.group === point[0]).map((entry) => entry.target);
+        const subjectClass = space.subjectClasses[point[1]];
+        if (space.kind === "trust") {
+            return { action: ofGroup[0].action, principal: subjectClass.witness, context };
+        }
+        if (typed.format !== undefined) {
+            return { action: ofGroup[0].action, resource: space.readableResource(point[1]), context };
+        }
+        // One of the first actions of different ARN templates whose template a resource of the class fits.
+        const templates = [...new Map(ofGroup.map((target) => [target.arnTemplate, target])).values()];
+        for (const target of templates.slice(0, WITNESS_TEMPLATES)) {
+            const resource = space.resourceFor(point[1], target);
+            if (resource !== undefined) {
+                return { action: target.action, resource, context };
             }
-            for (const target of group.targets.slice(0, 2)) {
-                const resource = space.resourceFor(point[1], target);
-                if (resource !== undefined) {
-                    return { action: target.action, resource, context };
-                }
-            }
-            fallback ??= { action: group.targets[0].action, resource: subjectClass.witness, context };
-            if (++tries >= WITNESS_TRIES) {
-                break;
-            }
+        }
+        fallback ??= { action: ofGroup[0].action, resource: subjectClass.witness, context };
+        if (++tries >= WITNESS_TRIES) {
+            break;
         }
     }
     return fallback;

@@ -110,6 +110,7 @@ export interface RequestSpaceParts {
     readonly unknowns: readonly UnknownVariables[];
     readonly everyService: boolean;
     readonly namespaces: readonly number[];
+    readonly catalogue: readonly ActionTarget[];
 }
 
 /** The abstract requests of one question. Variable 0 is the action group, 1 the resource or principal, 2… the keys. */
@@ -129,6 +130,11 @@ export class RequestSpace {
     readonly unknowns: readonly UnknownVariables[];
     /** Whether the actions are those of every service of the catalogue. */
     readonly everyService: boolean;
+    /**
+     * Every action of the services the question is about, on each of its resource types, whether
+     * or not a group holds it: what "every action of s3" is when a class is said.
+     */
+    readonly catalogue: readonly ActionTarget[];
     private readonly scopePatterns: ScopePatterns;
     /** The subject patterns `arn:*:<service>:*` of the services the policies name. */
     private readonly namespaces: readonly number[];
@@ -145,6 +151,7 @@ export class RequestSpace {
         this.everyService = parts.everyService;
         this.scopePatterns = parts.scope;
         this.namespaces = parts.namespaces;
+        this.catalogue = parts.catalogue;
     }
 
     /** Whether a request of the action group `group` may carry the key `keyIndex`. */
@@ -154,12 +161,14 @@ export class RequestSpace {
 
     /** Whether a request of the action group `group` may have the subject class `subjectClass`. */
     fits(group: number, subjectClass: number): boolean {
-        const format = this.groups[group].format;
+        const formats = this.groups[group].formats;
         const inside = this.subjectClasses[subjectClass].inside;
         if (this.kind === "trust") {
             return this.subjectPatterns.some((pattern, index) => !pattern.fromPolicy && inside[index]);
         }
-        return format === undefined ? this.namespaces.every((namespace) => !inside[namespace]) : inside[format];
+        return formats === undefined
+            ? this.namespaces.every((namespace) => !inside[namespace])
+            : formats.some((format) => inside[format]);
     }
 
     /**
@@ -198,11 +207,43 @@ export class RequestSpace {
         }
     }
 
-    /** Every action of the space, by service. */
+    /**
+     * The class's witness, with a region and an account a reader knows (`us-east-1`,
+     * `123456789012`) where the ARN's own are not one and the class holds the change.
+     */
+    readableResource(subjectClass: number): string {
+        const own = this.subjectClasses[subjectClass];
+        const parts = own.witness.split(":");
+        if (parts.length < 6 || parts[0] !== "arn") {
+            return own.witness;
+        }
+        let readable = own.witness;
+        for (const [index, value, shape] of [
+            [3, "us-east-1", /^[a-z]{2}(-[a-z]+)+-\d+$/],
+            [4, READABLE_ACCOUNT, /^\d{12}$/],
+        ] as const) {
+            const candidate = readable.split(":");
+            if (candidate[index] === "" || shape.test(candidate[index])) {
+                continue;
+            }
+            candidate[index] = value;
+            const text = candidate.join(":");
+            if (
+                this.subjectPatterns.every(
+                    (entry, pattern) => matchesPattern(entry.pattern, text) === own.inside[pattern],
+                )
+            ) {
+                readable = text;
+            }
+        }
+        return readable;
+    }
+
+    /** Every action of the catalogue's services the space is about, by service. */
     actionsByService(): Map<string, Set<string>> {
         if (!this.byService) {
             this.byService = new Map();
-            for (const target of this.groups.flatMap((group) => group.targets)) {
+            for (const target of this.catalogue) {
                 const list = this.byService.get(target.service) ?? new Set<string>();
                 this.byService.set(target.service, list.add(target.action));
             }
@@ -247,8 +288,8 @@ export class RequestSpace {
         // A resource is of a type its action takes; an action of a service no policy names
         // never takes an ARN of one they name.
         this.groups.forEach((group, index) => {
-            if (group.format !== undefined) {
-                constraints.push(implies(isIn(ACTION, [index]), isIn(SUBJECT, this.classesIn([group.format]))));
+            if (group.formats !== undefined) {
+                constraints.push(implies(isIn(ACTION, [index]), isIn(SUBJECT, this.classesIn(group.formats))));
             } else if (this.namespaces.length > 0) {
                 constraints.push(implies(isIn(ACTION, [index]), not(isIn(SUBJECT, this.classesIn(this.namespaces)))));
             }
@@ -334,9 +375,13 @@ export class RequestSpace {
             })),
             everyService: actions.reachesEverything,
             namespaces: subjects.namespaces,
+            catalogue: targets,
         });
     }
 }
+
+/** The account a witness names where a class leaves it open: the one the plan's role is in. */
+const READABLE_ACCOUNT = "123456789012";
 
 /** The statements of every side's policies and boundaries, and their unknown policies, each id once. */
 function readSides(sides: readonly PolicySide[]): {

@@ -5,6 +5,7 @@
 // on both sides: the two engines must agree.
 import { strict as assert } from "assert";
 import { decideByTrust, decideForPolicies, warmUpEvaluator } from "../../../review/src/access/iamEvaluator";
+import { actionTargets } from "../../../review/src/proof/actionCatalog";
 import { AccessDecision, decideAccess } from "../../../review/src/proof/decideAccess";
 import { parsePolicy, PolicyKind } from "../../../review/src/proof/policyStatements";
 import { RequestClass, WitnessRequest } from "../../../review/src/proof/requestClasses";
@@ -506,6 +507,52 @@ describe("the proof's reading of IAM, rule by rule", function () {
                 until("DateGreaterThan", "aws:CurrentTime", "1798761600"),
             );
             assert.deepEqual([decision.newlyAllowed.classes, decision.newlyDenied.classes], [[], []]);
+        });
+    });
+
+    describe("long action lists: actions on many resource types, decided as one group", () => {
+        it("an action granted on one more resource type is newly allowed on that type only, with a witness of it", async () => {
+            const tagging = (...types: string[]) =>
+                policy(
+                    allow(
+                        ["ec2:CreateTags", "ec2:DeleteTags", "ec2:StopInstances"],
+                        types.map((type) => `arn:aws:ec2:*:*:${type}/*`),
+                        { StringEquals: { "aws:ResourceTag/Project": "Blue" } },
+                    ),
+                );
+            const allowed = await onlyNewly("allowed", "identity", tagging("volume"), tagging("volume", "snapshot"));
+            assert.deepEqual(actionsOf(allowed).sort(), ["ec2:CreateTags", "ec2:DeleteTags"]);
+            assert.deepEqual(
+                allowed.map((found) => [found.scope, found.context]),
+                [["arn:aws:ec2:*:*:snapshot/*", 'aws:ResourceTag/Project "Blue"']],
+            );
+            assert.match(allowed[0].witness.resource!, /^arn:aws:ec2:us-east-1::snapshot\/./);
+        });
+    });
+
+    describe("witnesses AWS can receive", () => {
+        it("a policy of every action on a bucket's objects: each witness an action that takes an object", async () => {
+            const allowed = await onlyNewly(
+                "allowed",
+                "identity",
+                policy(),
+                policy(allow("*", `${BUCKET}/*`)),
+            );
+            // Before, an action of a service no policy named (a2c:…) was taken to apply to an S3 object.
+            for (const { witness, actions } of allowed) {
+                assert.match(witness.action, /^s3:/, `${witness.action} on ${witness.resource}`);
+                assert.ok(
+                    actions.every((action) => action.startsWith("s3:")),
+                    actions.join(", "),
+                );
+                const targets = await actionTargets("s3");
+                const fits = targets.some(
+                    (target) =>
+                        target.action === witness.action &&
+                        new RegExp(`^${target.arnTemplate.replace(/\$\{[^}]*\}/g, "[^:]+")}$`).test(witness.resource!),
+                );
+                assert.ok(fits, `${witness.resource} is not a resource of ${witness.action}`);
+            }
         });
     });
 
