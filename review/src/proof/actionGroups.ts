@@ -2,10 +2,11 @@
 // that every action of a group is alike to every action pattern of the
 // policies, takes the same ARN template, supports the same condition keys the
 // policies name, and is alike to the question's scope.
-import { actionTargets, ActionTarget, catalogServices, supportsKey } from "./actionCatalog";
+import { actionTargets, ActionTarget, catalogServices, isResourceTagKey, supportsKey } from "./actionCatalog";
 import { actionKey, actionMatches } from "./iamSemantics";
 import { OutsideFragmentError } from "./outsideFragment";
 import { ParsedStatement, PolicyKind } from "./policyStatements";
+import { matchesPattern, StringPattern } from "./stringPattern";
 import { namedNamespace, SubjectPatternList } from "./subjectPatterns";
 
 /**
@@ -26,6 +27,10 @@ export interface ActionGroup {
     readonly keys: readonly boolean[];
     /** Whether the group's actions are in the question's scope. */
     readonly inScope: boolean;
+    /** Whether its actions take no resource type: `*` is their resource, or any under the open reading. */
+    readonly noResourceType: boolean;
+    /** Whether its requests carry the resource's tags only if the bucket has ABAC on (S3 buckets and objects). */
+    readonly tagsOnlyWithAbac: boolean;
 }
 
 /** The action patterns the policies write, and the services they reach. */
@@ -88,6 +93,8 @@ export interface GroupingInputs {
     readonly inScope?: (target: ActionTarget) => boolean;
     /** Where each group's ARN template is added. */
     readonly subjects: SubjectPatternList;
+    /** The services (globs) whose every resource a Resource pattern names, as `arn:aws:s3:::*` (openReadings.ts). */
+    readonly wholeServices: readonly StringPattern[];
 }
 
 /**
@@ -99,6 +106,7 @@ export function groupActions(inputs: GroupingInputs): ActionGroup[] {
     const { kind, actions, keyNames, subjects } = inputs;
     const named = actions.named;
     const groupsByKey = new Map<string, ActionGroup & { targets: ActionTarget[]; formats?: number[] }>();
+    const namesResourceTags = keyNames.some(isResourceTagKey);
     for (const target of inputs.targets) {
         const matches = actions.patterns.map((pattern) => actionMatches(pattern, target));
         // Where every statement names its actions (no NotAction, no `*`, no policy of unknown
@@ -114,10 +122,31 @@ export function groupActions(inputs: GroupingInputs): ActionGroup[] {
         const format = typed ? subjects.addTemplate(target.arnTemplate) : undefined;
         const keys = keyNames.map((key) => (!typed && kind === "identity" ? true : supportsKey(target, key)));
         const inScope = inputs.inScope ? inputs.inScope(target) : true;
-        const signature = JSON.stringify([matches, typed, keys, inScope]);
+        const noResourceType = target.resourceType === "*";
+        const tagsOnlyWithAbac = namesResourceTags && target.tagsOnlyWithAbac === true;
+        // An action of no resource type is one of its service's: the open reading grants it by service.
+        const signature = JSON.stringify([
+            matches,
+            typed,
+            keys,
+            inScope,
+            noResourceType &&
+                (inputs.wholeServices.some((service) => matchesPattern(service, target.service))
+                    ? target.service
+                    : true),
+            tagsOnlyWithAbac,
+        ]);
         let group = groupsByKey.get(signature);
         if (!group) {
-            group = { targets: [], ...(typed ? { formats: [] } : {}), matches, keys, inScope };
+            group = {
+                targets: [],
+                ...(typed ? { formats: [] } : {}),
+                matches,
+                keys,
+                inScope,
+                noResourceType,
+                tagsOnlyWithAbac,
+            };
             groupsByKey.set(signature, group);
         }
         group.targets.push(target);

@@ -9,6 +9,7 @@
 import { and, forEvery, Formula, not } from "./formula";
 import { PolicyKind } from "./policyStatements";
 import { OutsideFragmentError, PolicySide, RequestScope, RequestSpace, UnknownPolicy } from "./requestSpace";
+import type { OpenReading } from "./openReadings";
 import { classesOf, RequestClass } from "./requestClasses";
 import { SolverSession } from "./solverProcess";
 
@@ -44,6 +45,8 @@ export type AccessDecision =
           readonly unknown: readonly UnknownPolicy[];
           /** What the proof takes as given about requests. */
           readonly assumptions: readonly string[];
+          /** The open readings of IAM the question touches (openReadings.ts): "possibly" may depend on them. */
+          readonly readings: readonly OpenReading[];
       }
     | { readonly decided: false; readonly reason: string };
 
@@ -143,6 +146,7 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
         possiblyNewlyDenied: found.possiblyDenied ?? NONE,
         unknown: space.unknowns.map((unknown) => unknown.policy),
         assumptions: space.assumptions,
+        readings: space.readings.map((entry) => entry.reading),
     };
 }
 
@@ -167,8 +171,16 @@ function merged(classes: readonly RequestClass[]): RequestClass[] {
         } else if (found.dependsOn === "") {
             byReading.set(key, { ...known, dependsOn: "" });
         }
+        const joined = byReading.get(key)!;
+        if (joined !== found && joined.readingDependence !== found.readingDependence) {
+            // Under one reading by one cube, under the other by another: under both, so on neither.
+            byReading.set(key, { ...joined, readingDependence: "" });
+        }
     }
-    return [...byReading.values()].map((found) => ({ ...found, dependsOn: plainDependence(found.dependsOn) }));
+    return [...byReading.values()].map((found) => ({
+        ...found,
+        dependsOn: [plainDependence(found.dependsOn), found.readingDependence].filter(Boolean).join(" and "),
+    }));
 }
 
 /** `P does not allow it or P denies it` as `P does not grant it`; `P allows it and P does not deny it` as `P grants it`. */
@@ -201,5 +213,6 @@ function emptyDecision() {
         possiblyNewlyDenied: NONE,
         unknown: [],
         assumptions: [],
+        readings: [],
     };
 }

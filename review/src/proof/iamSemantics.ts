@@ -16,7 +16,8 @@
 // principals a Resource or Principal entry names is subjectPatterns.ts.
 import type { KeyValue, KeyVariable } from "./conditionKeys";
 import type { ActionTarget } from "./actionCatalog";
-import { and, Formula, isIn, not, or, TRUE } from "./formula";
+import { isResourceTagKey } from "./actionCatalog";
+import { and, FALSE, Formula, isIn, not, or, TRUE } from "./formula";
 import { parseIamDate } from "./dateValues";
 import { ConditionTest, ParsedStatement } from "./policyStatements";
 import type { PolicySet, PolicySide, RequestSpace } from "./requestSpace";
@@ -61,6 +62,18 @@ export function statementMatches(space: RequestSpace, statement: ParsedStatement
             statement.resources.patterns.map((pattern) => space.index.subjectPatterns.get(resourceKey(pattern))!),
         );
         subject = statement.resources.not ? not(isIn(SUBJECT, classes)) : isIn(SUBJECT, classes);
+        // Open reading: an action that takes no resource type (its resource is `*`) is granted by a
+        // statement whose Resource names every resource of its service, as `arn:aws:s3:::*` does.
+        const untyped = space.readingOf("untypedResource");
+        const services = statement.resources.not ? [] : statement.resources.patterns.flatMap(wholeServiceOf);
+        if (untyped !== undefined && services.length > 0) {
+            const noType = space.groups.flatMap((group, index) =>
+                group.noResourceType && services.some((service) => matchesPattern(service, group.targets[0].service))
+                    ? [index]
+                    : [],
+            );
+            subject = or(subject, and(isIn(ACTION, noType), isIn(untyped, [1])));
+        }
     } else if (statement.principals) {
         subject = isIn(
             SUBJECT,
@@ -68,6 +81,12 @@ export function statementMatches(space: RequestSpace, statement: ParsedStatement
         );
     }
     return and(action, subject, ...statement.conditions.map((test) => conditionHolds(space, test)));
+}
+
+/** The service (as a glob) of a Resource pattern that names all its resources, `arn:aws:s3:::*`; none for `*` and others. */
+export function wholeServiceOf(pattern: string): StringPattern[] {
+    const parts = /^arn:[^:]*:([^:]+):[^:]*:[^:]*:\*$/.exec(pattern);
+    return parts ? [globPattern(parts[1], true)] : [];
 }
 
 /** The requests for which one condition test holds: `Null`, negated operators and `IfExists` on an absent key included. */
@@ -84,13 +103,29 @@ export function conditionHolds(space: RequestSpace, test: ConditionTest): Formul
         if (test.values.includes("false")) {
             present.forEach((index) => holds.add(index));
         }
-        return isIn(variable, holds);
+        return withoutAbac(space, key, isIn(variable, holds), holds.has(0));
     }
     const matching = present.filter((index) => valueMatches(key, key.values[index], test));
-    if (test.negated) {
-        return isIn(variable, [0, ...present.filter((index) => !matching.includes(index))]);
+    const holds = test.negated
+        ? [0, ...present.filter((index) => !matching.includes(index))]
+        : test.ifExists
+          ? [0, ...matching]
+          : matching;
+    return withoutAbac(space, key, isIn(variable, holds), holds.includes(0));
+}
+
+/**
+ * A test of a resource's tag, where S3 sends the tags of a bucket or an object only with ABAC on:
+ * for those requests with it off, the test sees the key absent (open reading, openReadings.ts).
+ */
+function withoutAbac(space: RequestSpace, key: KeyVariable, holds: Formula, holdsWhenAbsent: boolean): Formula {
+    const abac = space.readingOf("abac");
+    if (abac === undefined || !isResourceTagKey(key.key.toLowerCase())) {
+        return holds;
     }
-    return isIn(variable, test.ifExists ? [0, ...matching] : matching);
+    const untagged = space.groups.flatMap((group, index) => (group.tagsOnlyWithAbac ? [index] : []));
+    const hidden = and(isIn(ACTION, untagged), isIn(abac, [0]));
+    return or(and(hidden, holdsWhenAbsent ? TRUE : FALSE), and(not(hidden), holds));
 }
 
 /** Whether a present value of the key satisfies the (not negated) test. */

@@ -37,6 +37,8 @@ export interface RequestClass {
     readonly context: string;
     /** What the unknown policies must say for the class to be in the difference, e.g. `the baseline's policy P does not allow it`; empty when nothing. */
     readonly dependsOn: string;
+    /** Which open readings of IAM the class holds under only (openReadings.ts), e.g. `if the bucket has ABAC on`; empty when none. */
+    readonly readingDependence: string;
     readonly witness: WitnessRequest;
 }
 
@@ -56,7 +58,12 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
     // object action with s3:prefix): the class is said by those a request can have.
     const carriesAll = (g: number) =>
         space.keys.every((_, index) => cube[2 + index].includes(0) || space.keyApplies(g, index));
-    const groups = cube[0].filter((g) => carriesAll(g) && cube[1].some((r) => space.fits(g, r)));
+    // Under the open reading, an action that takes no resource type may be on any resource.
+    const untyped = space.readingOf("untypedResource");
+    const anyResource = (g: number) =>
+        untyped !== undefined && cube[untyped].includes(1) && space.groups[g].noResourceType;
+    const fitsGroup = (g: number, r: number) => space.fits(g, r) || anyResource(g);
+    const groups = cube[0].filter((g) => carriesAll(g) && cube[1].some((r) => fitsGroup(g, r)));
     // A group may hold actions of several resource types: a class per type, with its own actions.
     const byType = new Map<number | undefined, TypedTargets>();
     for (const group of groups) {
@@ -71,10 +78,14 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
         });
     }
     const dependsOn = dependence(space, cube);
+    const readingDependence = space.readings
+        .filter(({ variable }) => cube[variable].length === 1)
+        .map(({ reading, variable }) => (cube[variable][0] === 1 ? reading.ifOn : reading.ifOff))
+        .join(" and ");
     return [...byType.values()].flatMap((typed) => {
         const fits = (r: number) =>
             typed.format === undefined
-                ? typed.groups.some((g) => space.fits(g, r))
+                ? typed.groups.some((g) => fitsGroup(g, r))
                 : space.subjectClasses[r].inside[typed.format];
         const classes = cube[1].filter(fits);
         if (classes.length === 0) {
@@ -104,6 +115,7 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
                     })
                     .join(", "),
                 dependsOn,
+                readingDependence,
                 witness,
             },
         ];

@@ -19,10 +19,11 @@ import { ActionTarget } from "./actionCatalog";
 import { ActionGroup, ActionPatterns, actionPatternsOf, catalogueTargets, groupActions } from "./actionGroups";
 import { conditionKeyNames, conditionKeyVariables, KeyVariable } from "./conditionKeys";
 import { and, FiniteVariable, Formula, implies, isIn, not, TRUE } from "./formula";
-import { allowedBy } from "./iamSemantics";
+import { allowedBy, wholeServiceOf } from "./iamSemantics";
 import { OutsideFragmentError } from "./outsideFragment";
 import { ParsedPolicy, ParsedStatement, PolicyKind } from "./policyStatements";
-import { ACTION, keyVariableNumber, SUBJECT, unknownPolicyVariables } from "./requestVariables";
+import { ABAC_READING, OpenReading, UNTYPED_RESOURCE_READING } from "./openReadings";
+import { ACTION, keyVariableNumber, readingVariable, SUBJECT, unknownPolicyVariables } from "./requestVariables";
 import { ClassLimitError, StringClass, stringClasses } from "./stringClasses";
 import { matchesPattern } from "./stringPattern";
 import { SubjectPattern, SubjectPatternList, templateSubject } from "./subjectPatterns";
@@ -111,6 +112,13 @@ export interface RequestSpaceParts {
     readonly everyService: boolean;
     readonly namespaces: readonly number[];
     readonly catalogue: readonly ActionTarget[];
+    readonly readings: readonly ReadingVariable[];
+}
+
+/** An open reading of IAM the space's requests depend on, and its variable (1: the reading is "on"). */
+export interface ReadingVariable {
+    readonly reading: OpenReading;
+    readonly variable: number;
 }
 
 /** The abstract requests of one question. Variable 0 is the action group, 1 the resource or principal, 2… the keys. */
@@ -135,6 +143,8 @@ export class RequestSpace {
      * or not a group holds it: what "every action of s3" is when a class is said.
      */
     readonly catalogue: readonly ActionTarget[];
+    /** The open readings of IAM the requests depend on (openReadings.ts), each a variable after the unknown policies'. */
+    readonly readings: readonly ReadingVariable[];
     private readonly scopePatterns: ScopePatterns;
     /** The subject patterns `arn:*:<service>:*` of the services the policies name. */
     private readonly namespaces: readonly number[];
@@ -152,6 +162,12 @@ export class RequestSpace {
         this.scopePatterns = parts.scope;
         this.namespaces = parts.namespaces;
         this.catalogue = parts.catalogue;
+        this.readings = parts.readings;
+    }
+
+    /** The variable of the open reading `id`, if the space has it. */
+    readingOf(id: OpenReading["id"]): number | undefined {
+        return this.readings.find((entry) => entry.reading.id === id)?.variable;
     }
 
     /** Whether a request of the action group `group` may carry the key `keyIndex`. */
@@ -274,12 +290,16 @@ export class RequestSpace {
                 { name: `${unknown.policy.name} allows`, size: 2 },
                 { name: `${unknown.policy.name} denies`, size: 2 },
             ]),
+            ...this.readings.map((entry) => ({ name: entry.reading.id, size: 2 })),
         ];
     }
 
-    /** The variables of the unknown policies. */
+    /** The variables the proof decides for every value of: the unknown policies', and the open readings'. */
     get unknownVariables(): number[] {
-        return this.unknowns.flatMap((unknown) => [unknown.allows, unknown.denies]);
+        return [
+            ...this.unknowns.flatMap((unknown) => [unknown.allows, unknown.denies]),
+            ...this.readings.map((entry) => entry.variable),
+        ];
     }
 
     /** What every request satisfies: the assumptions, as formulas. */
@@ -354,15 +374,25 @@ export class RequestSpace {
             keyNames: [...keyNames.keys()],
             inScope: scope?.actions,
             subjects: subjects.list,
+            wholeServices: statements.flatMap((s) =>
+                s.resources && !s.resources.not ? s.resources.patterns.flatMap(wholeServiceOf) : [],
+            ),
         });
         const keys = await conditionKeyVariables(keyNames, statements);
+        const readings = openReadingsOf(kind, groups, statements).map((reading, index) => ({
+            reading,
+            variable: readingVariable(keys.length, unknownPolicies.length, index),
+        }));
         return new RequestSpace({
             kind,
             groups,
             subjectPatterns: subjects.list.patterns,
             subjectClasses: subjectClassesOf(kind, subjects.list.patterns),
             keys,
-            assumptions: await assumptionsOf(kind, targets, actions),
+            assumptions: [
+                ...(await assumptionsOf(kind, targets, actions)),
+                ...readings.map((entry) => entry.reading.assumption),
+            ],
             index: {
                 actionPatterns: actions.index,
                 subjectPatterns: subjects.list.index,
@@ -376,8 +406,33 @@ export class RequestSpace {
             everyService: actions.reachesEverything,
             namespaces: subjects.namespaces,
             catalogue: targets,
+            readings,
         });
     }
+}
+
+/** The open readings the requests of these groups depend on. */
+function openReadingsOf(
+    kind: PolicyKind,
+    groups: readonly ActionGroup[],
+    statements: readonly ParsedStatement[],
+): OpenReading[] {
+    if (kind !== "identity") {
+        return [];
+    }
+    const readings: OpenReading[] = [];
+    if (groups.some((group) => group.tagsOnlyWithAbac)) {
+        readings.push(ABAC_READING);
+    }
+    const namesOtherResources = statements.some(
+        (statement) =>
+            !statement.resources?.not &&
+            (statement.resources?.patterns ?? []).some((p) => wholeServiceOf(p).length > 0),
+    );
+    if (namesOtherResources && groups.some((group) => group.noResourceType && group.formats !== undefined)) {
+        readings.push(UNTYPED_RESOURCE_READING);
+    }
+    return readings;
 }
 
 /** The account a witness names where a class leaves it open: the one the plan's role is in. */

@@ -532,12 +532,7 @@ describe("the proof's reading of IAM, rule by rule", function () {
 
     describe("witnesses AWS can receive", () => {
         it("a policy of every action on a bucket's objects: each witness an action that takes an object", async () => {
-            const allowed = await onlyNewly(
-                "allowed",
-                "identity",
-                policy(),
-                policy(allow("*", `${BUCKET}/*`)),
-            );
+            const allowed = await onlyNewly("allowed", "identity", policy(), policy(allow("*", `${BUCKET}/*`)));
             // Before, an action of a service no policy named (a2c:…) was taken to apply to an S3 object.
             for (const { witness, actions } of allowed) {
                 assert.match(witness.action, /^s3:/, `${witness.action} on ${witness.resource}`);
@@ -553,6 +548,61 @@ describe("the proof's reading of IAM, rule by rule", function () {
                 );
                 assert.ok(fits, `${witness.resource} is not a resource of ${witness.action}`);
             }
+        });
+    });
+
+    describe("open readings: what IAM does not settle is possibly, never nothing", () => {
+        it("S3 ABAC: a Deny on aws:ResourceTag of an object taken away is possibly newly allowed, if the bucket has ABAC on", async () => {
+            const read = allow("s3:GetObject", `${BUCKET}/*`);
+            const guarded = policy(read, {
+                Effect: "Deny",
+                Action: "s3:GetObject",
+                Resource: `${BUCKET}/*`,
+                Condition: { StringEquals: { "aws:ResourceTag/team": "x" } },
+            });
+            const decision = await difference("identity", guarded, policy(read));
+            assert.deepEqual([decision.newlyAllowed.classes, decision.newlyDenied.classes], [[], []]);
+            assert.deepEqual(
+                decision.possiblyNewlyAllowed.classes.map((found) => [found.actions, found.context, found.dependsOn]),
+                [[["s3:GetObject"], 'aws:ResourceTag/team "x"', "if the bucket has ABAC on"]],
+            );
+            assert.ok(decision.assumptions.some((assumption) => /attribute-based access control/.test(assumption)));
+        });
+
+        it("an action that takes no resource type, on arn:aws:s3:::*: possibly newly allowed, and said so", async () => {
+            const objects = allow("s3:PutObject", `${BUCKET}/*`);
+            const decision = await difference(
+                "identity",
+                policy(objects),
+                policy(objects, allow(["s3:ListAllMyBuckets", "s3:GetBucketLocation"], "arn:aws:s3:::*")),
+            );
+            // s3:GetBucketLocation takes a bucket: proved. s3:ListAllMyBuckets takes none: it depends on the reading.
+            assert.deepEqual(actionsOf(decision.newlyAllowed.classes), ["s3:GetBucketLocation"]);
+            assert.deepEqual(
+                decision.possiblyNewlyAllowed.classes.map((found) => [found.actions, found.dependsOn]),
+                [
+                    [
+                        ["s3:ListAllMyBuckets"],
+                        'if IAM grants an action that takes no resource type on a Resource other than "*"',
+                    ],
+                ],
+            );
+            assert.ok(decision.assumptions.some((assumption) => /takes no resource type/.test(assumption)));
+            assert.deepEqual(
+                decision.readings.map((reading) => reading.id),
+                ["untypedResource"],
+            );
+        });
+
+        it('on Resource "*", the same action is newly allowed under either reading', async () => {
+            const objects = allow("s3:PutObject", `${BUCKET}/*`);
+            const allowed = await onlyNewly(
+                "allowed",
+                "identity",
+                policy(objects),
+                policy(objects, allow("s3:ListAllMyBuckets", "*")),
+            );
+            assert.deepEqual(actionsOf(allowed), ["s3:ListAllMyBuckets"]);
         });
     });
 
