@@ -10,7 +10,8 @@ import { conditionPattern, conditionPatternKey, patternMode } from "./iamSemanti
 import { OutsideFragmentError } from "./outsideFragment";
 import { ConditionTest, ParsedStatement } from "./policyStatements";
 import { ClassLimitError, stringClasses, StringClass } from "./stringClasses";
-import { StringPattern } from "./stringPattern";
+import { hasVariable, withWildcards } from "./policyVariables";
+import { globPattern, StringPattern } from "./stringPattern";
 
 /** One value of a condition key's variable. */
 export type KeyValue =
@@ -90,7 +91,17 @@ export async function keyVariable(key: string, tests: readonly ConditionTest[]):
             const mode = patternMode(test);
             if (!patternIndex.has(conditionPatternKey(mode, value))) {
                 patternIndex.set(conditionPatternKey(mode, value), patterns.length);
-                patterns.push(conditionPattern(mode, value));
+                // A value with a policy variable: the strings it can stand for, whatever the variable's value.
+                patterns.push(
+                    hasVariable(value)
+                        ? {
+                              ...(mode === "arn"
+                                  ? conditionPattern("arn", withWildcards(value))
+                                  : globPattern(withWildcards(value), mode === "exactIgnoringCase")),
+                              text: value,
+                          }
+                        : conditionPattern(mode, value),
+                );
             }
         }
     }

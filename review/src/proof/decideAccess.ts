@@ -11,6 +11,7 @@ import { PolicyKind } from "./policyStatements";
 import { OutsideFragmentError, PolicySide, RequestScope, RequestSpace, UnknownPolicy } from "./requestSpace";
 import type { OpenReading } from "./openReadings";
 import { classesOf, RequestClass } from "./requestClasses";
+import { confirmedWithValues } from "./variableWitnesses";
 import { SolverSession } from "./solverProcess";
 
 /** Two sides of one kind of policy to compare, on every request or those of a scope. */
@@ -80,6 +81,12 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
     let space: RequestSpace;
     try {
         space = await RequestSpace.build(question.kind, sides, question.scope);
+        if (space.variablePatterns.length > 0 && space.unknownVariables.length > 0) {
+            return {
+                decided: false,
+                reason: "policy variables together with policies of unknown text or open readings are not encoded",
+            };
+        }
     } catch (error) {
         if (error instanceof OutsideFragmentError) {
             return { decided: false, reason: `outside what the proof encodes: ${error.reasons.join("; ")}` };
@@ -129,6 +136,22 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
             continue;
         }
         const classes = merged(answer.cubes.flatMap((cube) => classesOf(space, cube, wanted)));
+        if (space.variablePatterns.length > 0) {
+            // A class found where policy variables are read as Booleans is kept only once a request of
+            // it, with values for the variables, is in the difference (variableWitnesses.ts).
+            const newly = id === "allowed" || id === "possiblyAllowed" ? "allowed" : "denied";
+            for (const found of classes) {
+                const sides = { before: question.before, after: question.after, scope: question.scope };
+                const build = (built: readonly PolicySide[], scope?: RequestScope) =>
+                    RequestSpace.build(question.kind, built, scope);
+                if (!(await confirmedWithValues(space, found.witness, newly, sides, build))) {
+                    return {
+                        decided: false,
+                        reason: `a class of requests found with policy variables (${found.actions.slice(0, 3).join(", ")} on ${found.scope}) has no request with values for them that the proof could confirm`,
+                    };
+                }
+            }
+        }
         if (classes.length === 0) {
             // The solver found requests, and none is one a reader can be shown: never say "none".
             return { decided: false, reason: "the solver found requests that the plan cannot name as classes" };

@@ -20,6 +20,7 @@ import { isResourceTagKey } from "./actionCatalog";
 import { and, FALSE, Formula, isIn, not, or, TRUE } from "./formula";
 import { parseIamDate } from "./dateValues";
 import { ConditionTest, ParsedStatement } from "./policyStatements";
+import { hasVariable } from "./policyVariables";
 import type { PolicySet, PolicySide, RequestSpace } from "./requestSpace";
 import { ACTION, keyVariableNumber, SUBJECT } from "./requestVariables";
 import { arnPattern, exactPattern, globPattern, matchesPattern, StringPattern } from "./stringPattern";
@@ -58,10 +59,19 @@ export function statementMatches(space: RequestSpace, statement: ParsedStatement
     const action = statement.actions.not ? not(isIn(ACTION, groups)) : isIn(ACTION, groups);
     let subject: Formula = TRUE;
     if (statement.resources) {
+        // A pattern with a policy variable is its own Boolean of the request (policyVariables.ts).
         const classes = space.classesIn(
-            statement.resources.patterns.map((pattern) => space.index.subjectPatterns.get(resourceKey(pattern))!),
+            statement.resources.patterns
+                .filter((pattern) => !hasVariable(pattern))
+                .map((pattern) => space.index.subjectPatterns.get(resourceKey(pattern))!),
         );
-        subject = statement.resources.not ? not(isIn(SUBJECT, classes)) : isIn(SUBJECT, classes);
+        const named = or(
+            isIn(SUBJECT, classes),
+            ...statement.resources.patterns
+                .filter(hasVariable)
+                .map((pattern) => isIn(space.variablePatternOf("resource", pattern).variable, [1])),
+        );
+        subject = statement.resources.not ? not(named) : named;
         // Open reading: an action that takes no resource type (its resource is `*`) is granted by a
         // statement whose Resource names every resource of its service, as `arn:aws:s3:::*` does.
         const untyped = space.readingOf("untypedResource");
@@ -105,13 +115,16 @@ export function conditionHolds(space: RequestSpace, test: ConditionTest): Formul
         }
         return withoutAbac(space, key, isIn(variable, holds), holds.has(0));
     }
-    const matching = present.filter((index) => valueMatches(key, key.values[index], test));
+    const plain = { ...test, values: test.values.filter((value) => !hasVariable(value)) };
+    const matching = present.filter((index) => valueMatches(key, key.values[index], plain));
+    // A value with a policy variable matches where its Boolean says so (it implies the key is present).
+    const withVariables = test.values
+        .filter(hasVariable)
+        .map((value) => isIn(space.variablePatternOf(test.key.toLowerCase(), value).variable, [1]));
     const holds = test.negated
-        ? [0, ...present.filter((index) => !matching.includes(index))]
-        : test.ifExists
-          ? [0, ...matching]
-          : matching;
-    return withoutAbac(space, key, isIn(variable, holds), holds.includes(0));
+        ? and(isIn(variable, [0, ...present.filter((index) => !matching.includes(index))]), not(or(...withVariables)))
+        : or(isIn(variable, test.ifExists ? [0, ...matching] : matching), ...withVariables);
+    return withoutAbac(space, key, holds, test.negated || test.ifExists);
 }
 
 /**

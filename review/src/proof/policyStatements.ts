@@ -145,10 +145,13 @@ function parseStatement(
     if (kind === "trust" && resources) {
         reasons.push("a trust policy's statement names no Resource: the role is its resource");
     }
+    // Policy variables in Resource are encoded (policyVariables.ts), in the resource part of an ARN.
     for (const pattern of resources?.patterns ?? []) {
         const variable = policyVariableIn(pattern);
-        if (variable) {
-            reasons.push(`the resource ${JSON.stringify(pattern)} holds the policy variable ${variable}`);
+        if (variable && pattern.slice(0, pattern.indexOf(variable)).split(":").length - 1 < 5) {
+            reasons.push(
+                `the resource ${JSON.stringify(pattern)} holds the policy variable ${variable} before its resource part`,
+            );
         }
     }
     let principals: PrincipalEntry[] | undefined;
@@ -253,8 +256,9 @@ function parseConditions(condition: unknown, reasons: string[]): ConditionTest[]
                 reasons.push(`the values of ${operator} ${key} are not strings`);
                 continue;
             }
+            // Policy variables are encoded in the values of string and ARN operators (policyVariables.ts).
             const variable = values.map(policyVariableIn).find((found) => found !== undefined);
-            if (variable) {
+            if (variable && !/^(String|Arn)/.test(base)) {
                 reasons.push(`${operator} ${key} compares with the policy variable ${variable}`);
                 continue;
             }

@@ -4,8 +4,11 @@
 // class, its witness, which the evaluator then checks too.
 import type { ActionTarget } from "./actionCatalog";
 import { formatIamDate } from "./dateValues";
+import { variablesIn } from "./policyVariables";
+import { keyVariableNumber } from "./requestVariables";
+import { bindVariables } from "./variableWitnesses";
 import { Cube, Formula, holdsAt } from "./formula";
-import { KeyVariable, RequestSpace } from "./requestSpace";
+import { KeyVariable, RequestSpace, VariablePattern } from "./requestSpace";
 import { isWithin, StringClass } from "./stringClasses";
 
 /** A concrete request. */
@@ -107,13 +110,26 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
                 ),
                 actionCount: new Set(targets.map((target) => target.action)).size,
                 scope: describeSubject(space, classes, fits, typeName(space, targets)),
-                context: space.keys
-                    .flatMap((key, index) => {
+                context: [
+                    ...space.keys.flatMap((key, index) => {
                         const values = cube[2 + index];
                         const carried = typed.groups.some((g) => space.keyApplies(g, index));
                         return values.length === key.values.length || !carried ? [] : [describeKey(key, values)];
-                    })
-                    .join(", "),
+                    }),
+                    ...space.variablePatterns
+                        .filter(
+                            (entry) =>
+                                entry.place === "resource" ||
+                                cube[keyVariableNumber(space.index.keys.get(entry.place)!)].some(
+                                    (value) => value !== 0,
+                                ),
+                        )
+                        .flatMap((entry) =>
+                            cube[entry.variable].length === 1
+                                ? [describeVariablePattern(space, entry, cube[entry.variable][0] === 1)]
+                                : [],
+                        ),
+                ].join(", "),
                 dependsOn,
                 readingDependence,
                 witness,
@@ -199,23 +215,27 @@ function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula, typed: Type
                 context[key.key] = value.witness;
             }
         });
+        // The policy variables' values, where the point says a pattern with one holds.
+        const bind = (resource: string | undefined) => bindVariables(space, point, resource, context).context;
+        const bound = (resource: string) => bindVariables(space, point, resource, context).resource!;
         const ofGroup = typed.targets.filter((entry) => entry.group === point[0]).map((entry) => entry.target);
         const subjectClass = space.subjectClasses[point[1]];
         if (space.kind === "trust") {
-            return { action: ofGroup[0].action, principal: subjectClass.witness, context };
+            return { action: ofGroup[0].action, principal: subjectClass.witness, context: bind(undefined) };
         }
         if (typed.format !== undefined) {
-            return { action: ofGroup[0].action, resource: space.readableResource(point[1]), context };
+            const resource = space.readableResource(point[1]);
+            return { action: ofGroup[0].action, resource: bound(resource), context: bind(resource) };
         }
         // One of the first actions of different ARN templates whose template a resource of the class fits.
         const templates = [...new Map(ofGroup.map((target) => [target.arnTemplate, target])).values()];
         for (const target of templates.slice(0, WITNESS_TEMPLATES)) {
             const resource = space.resourceFor(point[1], target);
             if (resource !== undefined) {
-                return { action: target.action, resource, context };
+                return { action: target.action, resource: bound(resource), context: bind(resource) };
             }
         }
-        fallback ??= { action: ofGroup[0].action, resource: subjectClass.witness, context };
+        fallback ??= { action: ofGroup[0].action, resource: subjectClass.witness, context: bind(subjectClass.witness) };
         if (++tries >= WITNESS_TRIES) {
             break;
         }
@@ -404,6 +424,18 @@ function describeKey(key: KeyVariable, values: readonly number[]): string {
             .join(" or ");
     }
     return absent ? `${said} or no ${key.key}` : said;
+}
+
+/**
+ * Whether the resource (or a key's value) is in a pattern with a policy variable, in words:
+ * `for the resource named after the caller (arn:aws:s3:::b/home/${aws:username}/*)`.
+ */
+function describeVariablePattern(space: RequestSpace, entry: VariablePattern, inside: boolean): string {
+    const what = entry.place === "resource" ? "the resource" : space.keys[space.index.keys.get(entry.place)!].key;
+    const variables = [...new Set(variablesIn(entry.text).map((variable) => variable.key))];
+    const caller = variables.every((key) => /^aws:(username|userid)$/i.test(key));
+    const by = caller ? "named after the caller" : `set by the request's ${variables.join(", ")}`;
+    return inside ? `for ${what} ${by} (${entry.text})` : `for ${what} not ${by} (${entry.text})`;
 }
 
 /**

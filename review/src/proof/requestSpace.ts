@@ -19,14 +19,22 @@ import { ActionTarget } from "./actionCatalog";
 import { ActionGroup, ActionPatterns, actionPatternsOf, catalogueTargets, groupActions } from "./actionGroups";
 import { conditionKeyNames, conditionKeyVariables, KeyVariable } from "./conditionKeys";
 import { and, FiniteVariable, Formula, implies, isIn, not, TRUE } from "./formula";
-import { allowedBy, wholeServiceOf } from "./iamSemantics";
+import { allowedBy, conditionPatternKey, patternMode, wholeServiceOf } from "./iamSemantics";
 import { OutsideFragmentError } from "./outsideFragment";
 import { ParsedPolicy, ParsedStatement, PolicyKind } from "./policyStatements";
 import { ABAC_READING, OpenReading, UNTYPED_RESOURCE_READING } from "./openReadings";
-import { ACTION, keyVariableNumber, readingVariable, SUBJECT, unknownPolicyVariables } from "./requestVariables";
+import {
+    ACTION,
+    keyVariableNumber,
+    readingVariable,
+    SUBJECT,
+    unknownPolicyVariables,
+    variablePatternVariable,
+} from "./requestVariables";
+import { hasVariable, withWildcards } from "./policyVariables";
 import { ClassLimitError, StringClass, stringClasses } from "./stringClasses";
 import { matchesPattern } from "./stringPattern";
-import { SubjectPattern, SubjectPatternList, templateSubject } from "./subjectPatterns";
+import { resourceKey, resourcePattern, SubjectPattern, SubjectPatternList, templateSubject } from "./subjectPatterns";
 
 export type { ActionGroup } from "./actionGroups";
 export type { KeyValue, KeyVariable } from "./conditionKeys";
@@ -113,6 +121,22 @@ export interface RequestSpaceParts {
     readonly namespaces: readonly number[];
     readonly catalogue: readonly ActionTarget[];
     readonly readings: readonly ReadingVariable[];
+    readonly variablePatterns: readonly VariablePattern[];
+}
+
+/**
+ * A pattern that holds a policy variable, as a Boolean of the request (1: the resource, or the
+ * key's value, is in the pattern for the request's values of the variables), which can be 1 only
+ * where the pattern with `*` for each variable holds (policyVariables.ts).
+ */
+export interface VariablePattern {
+    /** `resource`, or the condition key (lower-cased) whose value it holds. */
+    readonly place: string;
+    /** As the policy writes it, e.g. `arn:aws:s3:::b/home/${aws:username}/*`. */
+    readonly text: string;
+    /** Its pattern with `*` for each variable: among the subject's patterns, or the key's. */
+    readonly wildcard: number;
+    readonly variable: number;
 }
 
 /** An open reading of IAM the space's requests depend on, and its variable (1: the reading is "on"). */
@@ -145,6 +169,8 @@ export class RequestSpace {
     readonly catalogue: readonly ActionTarget[];
     /** The open readings of IAM the requests depend on (openReadings.ts), each a variable after the unknown policies'. */
     readonly readings: readonly ReadingVariable[];
+    /** The patterns with a policy variable, each a Boolean variable after the readings'. */
+    readonly variablePatterns: readonly VariablePattern[];
     private readonly scopePatterns: ScopePatterns;
     /** The subject patterns `arn:*:<service>:*` of the services the policies name. */
     private readonly namespaces: readonly number[];
@@ -163,6 +189,12 @@ export class RequestSpace {
         this.namespaces = parts.namespaces;
         this.catalogue = parts.catalogue;
         this.readings = parts.readings;
+        this.variablePatterns = parts.variablePatterns;
+    }
+
+    /** The Boolean variable of a pattern with a policy variable, at `place` (`resource`, or a key lower-cased). */
+    variablePatternOf(place: string, text: string): VariablePattern {
+        return this.variablePatterns.find((entry) => entry.place === place && entry.text === text)!;
     }
 
     /** The variable of the open reading `id`, if the space has it. */
@@ -291,6 +323,7 @@ export class RequestSpace {
                 { name: `${unknown.policy.name} denies`, size: 2 },
             ]),
             ...this.readings.map((entry) => ({ name: entry.reading.id, size: 2 })),
+            ...this.variablePatterns.map((entry) => ({ name: `in ${entry.text}`, size: 2 })),
         ];
     }
 
@@ -314,6 +347,19 @@ export class RequestSpace {
                 constraints.push(implies(isIn(ACTION, [index]), not(isIn(SUBJECT, this.classesIn(this.namespaces)))));
             }
         });
+        // A pattern with a policy variable holds only where it does with `*` for each variable.
+        for (const entry of this.variablePatterns) {
+            if (entry.place === "resource") {
+                constraints.push(implies(isIn(entry.variable, [1]), isIn(SUBJECT, this.classesIn([entry.wildcard]))));
+            } else {
+                const keyIndex = this.index.keys.get(entry.place)!;
+                const key = this.keys[keyIndex];
+                const inside = key.values.flatMap((value, index) =>
+                    value.kind === "string" && value.inside[entry.wildcard] ? [index] : [],
+                );
+                constraints.push(implies(isIn(entry.variable, [1]), isIn(keyVariableNumber(keyIndex), inside)));
+            }
+        }
         // A principal has one of the shapes principals have.
         if (this.kind === "trust") {
             const shapes = this.subjectPatterns.flatMap((pattern, index) => (pattern.fromPolicy ? [] : [index]));
@@ -383,6 +429,10 @@ export class RequestSpace {
             reading,
             variable: readingVariable(keys.length, unknownPolicies.length, index),
         }));
+        const variablePatterns = variablePatternsOf(statements, subjects.list.index, keys).map((entry, index) => ({
+            ...entry,
+            variable: variablePatternVariable(keys.length, unknownPolicies.length, readings.length, index),
+        }));
         return new RequestSpace({
             kind,
             groups,
@@ -407,8 +457,41 @@ export class RequestSpace {
             namespaces: subjects.namespaces,
             catalogue: targets,
             readings,
+            variablePatterns,
         });
     }
+}
+
+/** The patterns with a policy variable, where their `*` versions are among the subject's patterns or the keys'. */
+function variablePatternsOf(
+    statements: readonly ParsedStatement[],
+    subjectIndex: ReadonlyMap<string, number>,
+    keys: readonly KeyVariable[],
+): Omit<VariablePattern, "variable">[] {
+    const found = new Map<string, Omit<VariablePattern, "variable">>();
+    for (const statement of statements) {
+        for (const text of statement.resources?.patterns ?? []) {
+            if (hasVariable(text)) {
+                found.set(`resource\u0000${text}`, {
+                    place: "resource",
+                    text,
+                    wildcard: subjectIndex.get(resourceKey(text))!,
+                });
+            }
+        }
+        for (const test of statement.conditions) {
+            const place = test.key.toLowerCase();
+            const key = keys.find((candidate) => candidate.key.toLowerCase() === place)!;
+            for (const text of test.values.filter(hasVariable)) {
+                found.set(`${place}\u0000${text}`, {
+                    place,
+                    text,
+                    wildcard: key.patternIndex.get(conditionPatternKey(patternMode(test), text))!,
+                });
+            }
+        }
+    }
+    return [...found.values()];
 }
 
 /** The open readings the requests of these groups depend on. */
@@ -472,7 +555,12 @@ function collectSubjectPatterns(
     const list = new SubjectPatternList();
     if (kind === "identity") {
         for (const pattern of statements.flatMap((s) => s.resources?.patterns ?? [])) {
-            list.addResource(pattern, true);
+            if (hasVariable(pattern)) {
+                // What it can hold whatever the variables' values; said by its own Boolean (VariablePattern).
+                list.add(resourceKey(pattern), { ...resourcePattern(withWildcards(pattern)), text: pattern }, false);
+            } else {
+                list.addResource(pattern, true);
+            }
         }
     } else {
         for (const entry of statements.flatMap((s) => s.principals ?? [])) {

@@ -606,6 +606,66 @@ describe("the proof's reading of IAM, rule by rule", function () {
         });
     });
 
+    describe("policy variables in Resource and in condition values", () => {
+        it("a home folder widened to every user's: the objects not named after the caller are newly allowed", async () => {
+            const home = (folder: string) => policy(allow("s3:GetObject", `${BUCKET}/home/${folder}`));
+            const allowed = await onlyNewly("allowed", "identity", home("${aws:username}/*"), home("*"));
+            assert.deepEqual(
+                allowed.map((found) => found.context),
+                [`for the resource not named after the caller (${BUCKET}/home/\${aws:username}/*)`],
+            );
+            const { resource, context } = allowed[0].witness;
+            assert.ok(context["aws:username"], JSON.stringify(allowed[0].witness));
+            assert.ok(!resource!.startsWith(`${BUCKET}/home/${context["aws:username"]}/`));
+        });
+
+        it("a tag compared with ${aws:username}: IfExists lets in the resources without the tag", async () => {
+            const owned = (operator: string) =>
+                policy(
+                    allow("ec2:StopInstances", "arn:aws:ec2:*:*:instance/*", {
+                        [operator]: { "aws:ResourceTag/Owner": "${aws:username}" },
+                    }),
+                );
+            const allowed = await onlyNewly(
+                "allowed",
+                "identity",
+                owned("StringEquals"),
+                owned("StringEqualsIfExists"),
+            );
+            assert.deepEqual(
+                allowed.map((found) => found.context),
+                ["no aws:ResourceTag/Owner"],
+            );
+        });
+
+        it("StringEquals negated: the caller's own resources are newly denied, the others newly allowed", async () => {
+            const owned = (operator: string) =>
+                policy(
+                    allow("ec2:StopInstances", "arn:aws:ec2:*:*:instance/*", {
+                        [operator]: { "aws:ResourceTag/Owner": "${aws:PrincipalTag/owner-name}" },
+                    }),
+                );
+            const decision = await difference("identity", owned("StringEquals"), owned("StringNotEquals"));
+            const denied = decision.newlyDenied.classes;
+            assert.equal(denied.length, 1);
+            assert.match(denied[0].context, /aws:ResourceTag\/Owner set by the request's aws:PrincipalTag\/owner-name/);
+            const { context } = denied[0].witness;
+            assert.equal(context["aws:ResourceTag/Owner"], context["aws:PrincipalTag/owner-name"]);
+            assert.ok(decision.newlyAllowed.classes.length > 0);
+        });
+
+        it("the same pattern with a variable on both sides, and an action added: only that action", async () => {
+            const home = (actions: string[]) => policy(allow(actions, `${BUCKET}/home/\${aws:username}/*`));
+            const allowed = await onlyNewly(
+                "allowed",
+                "identity",
+                home(["s3:GetObject"]),
+                home(["s3:GetObject", "s3:PutObject"]),
+            );
+            assert.deepEqual(actionsOf(allowed), ["s3:PutObject"]);
+        });
+    });
+
     describe("the permissions boundary", () => {
         it("allows a request only where both the policies and the boundary allow it", async () => {
             const everything = policy(allow("s3:*", `${BUCKET}/*`));
@@ -625,9 +685,9 @@ describe("the proof's reading of IAM, rule by rule", function () {
     describe("what the proof does not encode is not decided, never no", () => {
         const cases: [string, string, RegExp][] = [
             [
-                "a policy variable other than ${*}, ${?} and ${$}",
-                policy(allow("s3:GetObject", `${BUCKET}/\${aws:username}/*`)),
-                /statement 1 of new 1: the resource .* holds the policy variable \$\{aws:username\}/,
+                "a policy variable before the resource part of an ARN",
+                policy(allow("s3:GetObject", "arn:aws:s3:${aws:username}::b/*")),
+                /the resource .* holds the policy variable \$\{aws:username\} before its resource part/,
             ],
             [
                 "a set operator",
