@@ -26,7 +26,7 @@ export const EXPORT_ROLE_ARN = `arn:aws:iam::${ROLE_ACCOUNT}:role/pinpoint-expor
 export type Decision = "Allowed" | "ImplicitlyDenied" | "ExplicitlyDenied";
 
 /** The context keys of a request, each with the one value AWS would send. */
-export type RequestContext = Readonly<Record<string, string>>;
+export type RequestContext = Readonly<Record<string, string | string[]>>;
 
 /**
  * A policy as the evaluator takes it: a document built here, which is rendered

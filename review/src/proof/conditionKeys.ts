@@ -17,7 +17,13 @@ import { globPattern, StringPattern } from "./stringPattern";
 export type KeyValue =
     | { readonly kind: "absent" }
     | { readonly kind: "string"; readonly witness: string; readonly inside: readonly boolean[] }
-    | { readonly kind: "number"; readonly witness: string; readonly number: number };
+    | { readonly kind: "number"; readonly witness: string; readonly number: number }
+    /** A multi-valued key's set of values: one of each string class it holds (`members`: their `inside`). */
+    | {
+          readonly kind: "set";
+          readonly witness: readonly string[];
+          readonly members: readonly (readonly boolean[])[];
+      };
 
 /** A condition key's variable. */
 export interface KeyVariable {
@@ -32,6 +38,11 @@ export interface KeyVariable {
     readonly numeric: boolean;
     /** What a number or a class of the key stands for, when not a plain number or string: a date, or an address. */
     readonly compared?: "date" | "ip";
+    /**
+     * Whether the key is multi-valued (`aws:TagKeys`), compared by `ForAnyValue:` and `ForAllValues:`: its
+     * values are then sets, each as the string classes it holds a value of, which is all a test can tell.
+     */
+    readonly multiValued?: boolean;
 }
 
 /** The keys the statements test, lower-cased (IAM compares keys case aside), each as first written. */
@@ -66,9 +77,11 @@ export async function conditionKeyVariables(
 export async function keyVariable(key: string, tests: readonly ConditionTest[]): Promise<KeyVariable> {
     const type = await conditionKeyType(key);
     const valued = tests.filter((test) => test.base !== "Null");
-    if (type?.startsWith("ArrayOf") && valued.length > 0) {
+    const multiValued = type?.startsWith("ArrayOf") === true;
+    const plain = valued.find((test) => test.set === undefined);
+    if (multiValued && plain) {
         throw new OutsideFragmentError([
-            `${key} is a multi-valued key (${type}), compared by ${valued[0].operator} without a set operator`,
+            `${key} is a multi-valued key (${type}), compared by ${plain.operator} without a set operator`,
         ]);
     }
     const kinds = new Set(valued.map((test) => comparedAs(test)));
@@ -114,6 +127,9 @@ export async function keyVariable(key: string, tests: readonly ConditionTest[]):
         }
         throw error;
     }
+    if (multiValued) {
+        return setKeyVariable(key, patterns, patternIndex, classes);
+    }
     const trueOrFalse = type === "Bool" && valued.length === 0;
     return {
         key,
@@ -129,6 +145,33 @@ export async function keyVariable(key: string, tests: readonly ConditionTest[]):
             })),
         ],
     };
+}
+
+/** The most string classes a multi-valued key's sets are made of: 2^n sets. */
+const MAX_SET_CLASSES = 8;
+
+/** A multi-valued key: absent, or a set, as the classes it holds a value of (the empty set too). */
+function setKeyVariable(
+    key: string,
+    patterns: StringPattern[],
+    patternIndex: Map<string, number>,
+    classes: readonly StringClass[],
+): KeyVariable {
+    if (classes.length > MAX_SET_CLASSES) {
+        throw new OutsideFragmentError([
+            `${key}: its values fall into ${classes.length} classes, more than the ${MAX_SET_CLASSES} whose every set the proof takes`,
+        ]);
+    }
+    const sets: KeyValue[] = [];
+    for (let mask = 0; mask < 1 << classes.length; mask++) {
+        const held = classes.filter((_, index) => (mask & (1 << index)) !== 0);
+        sets.push({
+            kind: "set",
+            witness: held.map((stringClass) => stringClass.witness),
+            members: held.map((stringClass) => stringClass.inside),
+        });
+    }
+    return { key, patterns, patternIndex, numeric: false, multiValued: true, values: [{ kind: "absent" }, ...sets] };
 }
 
 /** How a test compares its key's value: as a number, a date, an address or a string. */

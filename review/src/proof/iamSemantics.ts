@@ -115,6 +115,16 @@ export function conditionHolds(space: RequestSpace, test: ConditionTest): Formul
         }
         return withoutAbac(space, key, isIn(variable, holds), holds.has(0));
     }
+    if (key.multiValued) {
+        return setTestHolds(key, variable, test);
+    }
+    // A set operator on a single-valued key: the set of its one value, or none when absent.
+    if (test.set === "all") {
+        return conditionHolds(space, { ...test, set: undefined, ifExists: true });
+    }
+    if (test.set === "any") {
+        return conditionHolds(space, { ...test, set: undefined, ifExists: false });
+    }
     const plain = { ...test, values: test.values.filter((value) => !hasVariable(value)) };
     const matching = present.filter((index) => valueMatches(key, key.values[index], plain));
     // A value with a policy variable matches where its Boolean says so (it implies the key is present).
@@ -125,6 +135,37 @@ export function conditionHolds(space: RequestSpace, test: ConditionTest): Formul
         ? and(isIn(variable, [0, ...present.filter((index) => !matching.includes(index))]), not(or(...withVariables)))
         : or(isIn(variable, test.ifExists ? [0, ...matching] : matching), ...withVariables);
     return withoutAbac(space, key, holds, test.negated || test.ifExists);
+}
+
+/**
+ * `ForAllValues:` and `ForAnyValue:` on a multi-valued key: each value of the request's set is
+ * tested as the operator tests one value; ForAllValues holds when every one passes (so when the key
+ * is absent or empty), ForAnyValue when one does (never when absent or empty).
+ */
+function setTestHolds(key: KeyVariable, variable: number, test: ConditionTest): Formula {
+    if (hasVariableIn(test)) {
+        throw new Error("a policy variable in a set operator's values is refused when the statement is read");
+    }
+    const single = { ...test, negated: false };
+    const passes = (inside: readonly boolean[]) => {
+        const matches = valueMatches(key, { kind: "string", witness: "", inside }, single);
+        return test.negated ? !matches : matches;
+    };
+    const holds = key.values.flatMap((value, index) => {
+        if (value.kind === "absent") {
+            return test.set === "all" || test.ifExists ? [index] : [];
+        }
+        if (value.kind !== "set") {
+            return [];
+        }
+        const result = test.set === "any" ? value.members.some(passes) : value.members.every(passes);
+        return result ? [index] : [];
+    });
+    return isIn(variable, holds);
+}
+
+function hasVariableIn(test: ConditionTest): boolean {
+    return test.values.some(hasVariable);
 }
 
 /**

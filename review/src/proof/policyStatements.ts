@@ -51,6 +51,8 @@ export interface ConditionTest {
     readonly negated: boolean;
     /** True for `...IfExists`, which holds when the key is absent. */
     readonly ifExists: boolean;
+    /** `ForAnyValue:` (some value of the key's set matches) or `ForAllValues:` (every value does; true when none). */
+    readonly set?: "any" | "all";
     /** The key as written, e.g. `aws:SourceArn`. Keys are compared without regard to case. */
     readonly key: string;
     readonly values: readonly string[];
@@ -232,14 +234,16 @@ function parseConditions(condition: unknown, reasons: string[]): ConditionTest[]
     }
     const tests: ConditionTest[] = [];
     for (const [operator, block] of Object.entries(condition)) {
-        // IAM spells them ForAnyValue: and ForAllValues: (one singular, one plural).
-        if (/^For(AnyValue|AllValues):/i.test(operator)) {
-            reasons.push(`the set operator of ${operator} is not encoded (multi-valued keys)`);
+        // IAM spells them ForAnyValue: and ForAllValues: (one singular, one plural), on string and ARN operators.
+        const setOperator = /^For(AnyValue|AllValues):(.*)$/i.exec(operator);
+        const single = setOperator ? setOperator[2] : operator;
+        const base = ENCODED_OPERATORS.find(
+            (candidate) => candidate === single || (candidate !== "Null" && `${candidate}IfExists` === single),
+        );
+        if (setOperator && !(base && /^(String|Arn)/.test(base))) {
+            reasons.push(`the set operator of ${operator} is not encoded on ${single}`);
             continue;
         }
-        const base = ENCODED_OPERATORS.find(
-            (candidate) => candidate === operator || (candidate !== "Null" && `${candidate}IfExists` === operator),
-        );
         if (!base) {
             reasons.push(`the condition operator ${operator} is not encoded`);
             continue;
@@ -258,7 +262,7 @@ function parseConditions(condition: unknown, reasons: string[]): ConditionTest[]
             }
             // Policy variables are encoded in the values of string and ARN operators (policyVariables.ts).
             const variable = values.map(policyVariableIn).find((found) => found !== undefined);
-            if (variable && !/^(String|Arn)/.test(base)) {
+            if (variable && (!/^(String|Arn)/.test(base) || setOperator)) {
                 reasons.push(`${operator} ${key} compares with the policy variable ${variable}`);
                 continue;
             }
@@ -293,9 +297,12 @@ function parseConditions(condition: unknown, reasons: string[]): ConditionTest[]
             }
             tests.push({
                 operator,
+                ...(setOperator
+                    ? { set: /^AnyValue$/i.test(setOperator[1]) ? ("any" as const) : ("all" as const) }
+                    : {}),
                 base,
                 negated: /Not/.test(base),
-                ifExists: operator.endsWith("IfExists"),
+                ifExists: single.endsWith("IfExists"),
                 key,
                 values,
             });

@@ -18,8 +18,8 @@ export interface WitnessRequest {
     readonly resource?: string;
     /** Who asks, for a trust policy's request. */
     readonly principal?: string;
-    /** The condition keys it carries, each with its value; a key not listed is absent. */
-    readonly context: Readonly<Record<string, string>>;
+    /** The condition keys it carries, each with its value (a multi-valued key's, a list); a key not listed is absent. */
+    readonly context: Readonly<Record<string, string | string[]>>;
 }
 
 /** Requests alike to every policy of the question. */
@@ -208,11 +208,11 @@ function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula, typed: Type
         ...cube[1].filter((subjectClass) => !space.inNamedPartition(subjectClass)),
     ];
     for (const point of pointsIn([cube[0], classes, ...cube.slice(2)], wanted)) {
-        const context: Record<string, string> = {};
+        const context: Record<string, string | string[]> = {};
         space.keys.forEach((key, index) => {
             const value = key.values[point[2 + index]];
             if (value.kind !== "absent") {
-                context[key.key] = value.witness;
+                context[key.key] = value.kind === "set" ? [...value.witness] : value.witness;
             }
         });
         // The policy variables' values, where the point says a pattern with one holds.
@@ -394,6 +394,8 @@ function describeKey(key: KeyVariable, values: readonly number[]): string {
         said = `any ${key.key}`;
     } else if (key.numeric) {
         said = describeOrdered(key, present);
+    } else if (key.multiValued) {
+        said = describeSets(key, present);
     } else {
         const classes = key.values.slice(1).map((value) => ({
             inside: value.kind === "string" ? value.inside : [],
@@ -424,6 +426,21 @@ function describeKey(key: KeyVariable, values: readonly number[]): string {
             .join(" or ");
     }
     return absent ? `${said} or no ${key.key}` : said;
+}
+
+/** A multi-valued key's sets, e.g. `aws:TagKeys of ["costcenter", a value not "costcenter" or "stack"] or of []`. */
+function describeSets(key: KeyVariable, present: readonly number[]): string {
+    const member = (inside: readonly boolean[]) => {
+        const held = key.patterns.flatMap((pattern, index) => (inside[index] ? [JSON.stringify(pattern.text)] : []));
+        return held.length > 0
+            ? held.join(" and ")
+            : `a value not ${key.patterns.map((pattern) => JSON.stringify(pattern.text)).join(" or ")}`;
+    };
+    const sets = present.flatMap((index) => {
+        const value = key.values[index];
+        return value.kind === "set" ? [`[${value.members.map(member).join(", ")}]`] : [];
+    });
+    return `${key.key} of ${sets.join(" or of ")}`;
 }
 
 /**

@@ -21,8 +21,8 @@ export function bindVariables(
     space: RequestSpace,
     point: readonly number[],
     resource: string | undefined,
-    context: Record<string, string>,
-): { resource: string | undefined; context: Record<string, string> } {
+    context: Record<string, string | string[]>,
+): { resource: string | undefined; context: Record<string, string | string[]> } {
     if (space.variablePatterns.length === 0) {
         return { resource, context };
     }
@@ -32,7 +32,8 @@ export function bindVariables(
             continue;
         }
         const keyName = entry.place === "resource" ? undefined : space.keys[space.index.keys.get(entry.place)!].key;
-        const held = keyName === undefined ? resource : context[keyName];
+        const found0 = keyName === undefined ? resource : context[keyName];
+        const held = typeof found0 === "string" ? found0 : undefined;
         const found = held === undefined ? undefined : valuesMatching(entry.text, held);
         for (const [key, value] of found ?? []) {
             if (!values.has(key)) {
@@ -56,7 +57,8 @@ export function bindVariables(
             continue;
         }
         const keyName = entry.place === "resource" ? undefined : space.keys[space.index.keys.get(entry.place)!].key;
-        const current = keyName === undefined ? (boundResource ?? "") : (bound[keyName] ?? "");
+        const value = keyName === undefined ? boundResource : bound[keyName];
+        const current = typeof value === "string" ? value : "";
         const held = valuesMatching(entry.text, current);
         const agrees = held !== undefined && [...held].every(([key, value]) => values.get(key) === value);
         const wanted = withValues(entry.text, values)?.replace(/\*/g, "x").replace(/\?/g, "x");
@@ -77,7 +79,7 @@ function valuesOf(space: RequestSpace, witness: WitnessRequest): Map<string, str
     for (const variable of space.variablePatterns.flatMap((entry) => variablesIn(entry.text))) {
         const lower = variable.key.toLowerCase();
         const found = Object.entries(witness.context).find(([key]) => key.toLowerCase() === lower);
-        if (found) {
+        if (found && typeof found[1] === "string") {
             values.set(lower, found[1]);
         }
     }
@@ -139,6 +141,11 @@ function pointOf(space: RequestSpace, witness: WitnessRequest): number[] | undef
         let value: number;
         if (held === undefined) {
             value = 0;
+        } else if (typeof held !== "string") {
+            const list = JSON.stringify([...held].sort());
+            value = key.values.findIndex(
+                (candidate) => candidate.kind === "set" && JSON.stringify([...candidate.witness].sort()) === list,
+            );
         } else if (key.numeric || key.compared === "ip") {
             value = key.values.findIndex((candidate) => candidate.kind !== "absent" && candidate.witness === held);
         } else {

@@ -238,7 +238,9 @@ describe("the proof's reading of IAM, rule by rule", function () {
             const allowed = await onlyNewly("allowed", "identity", literal, glob);
             assert.ok(
                 witnesses(allowed).every(
-                    (witness) => /^a/.test(witness.context["s3:prefix"]) && witness.context["s3:prefix"] !== "a*",
+                    (witness) =>
+                        /^a/.test(String((witness.context as Record<string, string>)["s3:prefix"])) &&
+                        (witness.context as Record<string, string>)["s3:prefix"] !== "a*",
                 ),
             );
         });
@@ -248,11 +250,15 @@ describe("the proof's reading of IAM, rule by rule", function () {
             const notSecret = listing({ StringNotEquals: { "s3:prefix": "secret/" } });
             const decision = await difference("identity", present, notSecret);
             assert.ok(
-                decision.newlyAllowed.classes.some((found) => found.witness.context["s3:prefix"] === undefined),
+                decision.newlyAllowed.classes.some(
+                    (found) => (found.witness.context as Record<string, string>)["s3:prefix"] === undefined,
+                ),
                 "a listing without s3:prefix is newly allowed",
             );
             assert.ok(
-                decision.newlyDenied.classes.every((found) => found.witness.context["s3:prefix"] === "secret/"),
+                decision.newlyDenied.classes.every(
+                    (found) => (found.witness.context as Record<string, string>)["s3:prefix"] === "secret/",
+                ),
                 JSON.stringify(witnesses(decision.newlyDenied.classes)),
             );
         });
@@ -260,16 +266,26 @@ describe("the proof's reading of IAM, rule by rule", function () {
         it("StringNotLike reads * and ?, and holds when the key is absent", async () => {
             const notLike = listing({ StringNotLike: { "s3:prefix": "secret/*" } });
             const allowed = await onlyNewly("allowed", "identity", policy(), notLike);
-            assert.ok(witnesses(allowed).some((witness) => witness.context["s3:prefix"] === undefined));
             assert.ok(
-                witnesses(allowed).every((witness) => !(witness.context["s3:prefix"] ?? "").startsWith("secret/")),
+                witnesses(allowed).some(
+                    (witness) => (witness.context as Record<string, string>)["s3:prefix"] === undefined,
+                ),
+            );
+            assert.ok(
+                witnesses(allowed).every(
+                    (witness) =>
+                        !String((witness.context as Record<string, string>)["s3:prefix"] ?? "").startsWith("secret/"),
+                ),
             );
             // Read literally, the operator would let everything but the text "secret/*" through.
             const notEquals = listing({ StringNotEquals: { "s3:prefix": "secret/*" } });
             const glob = await onlyNewly("allowed", "identity", notLike, notEquals);
             for (const witness of witnesses(glob)) {
-                assert.ok(witness.context["s3:prefix"].startsWith("secret/"), witness.context["s3:prefix"]);
-                assert.notEqual(witness.context["s3:prefix"], "secret/*");
+                assert.ok(
+                    String((witness.context as Record<string, string>)["s3:prefix"]).startsWith("secret/"),
+                    String((witness.context as Record<string, string>)["s3:prefix"]),
+                );
+                assert.notEqual((witness.context as Record<string, string>)["s3:prefix"], "secret/*");
             }
         });
 
@@ -278,8 +294,8 @@ describe("the proof's reading of IAM, rule by rule", function () {
             const anyCase = listing({ StringEqualsIgnoreCase: { "s3:prefix": "Exports/" } });
             const allowed = await onlyNewly("allowed", "identity", exact, anyCase);
             for (const witness of witnesses(allowed)) {
-                assert.equal(witness.context["s3:prefix"].toLowerCase(), "exports/");
-                assert.notEqual(witness.context["s3:prefix"], "Exports/");
+                assert.equal((witness.context as Record<string, string>)["s3:prefix"].toLowerCase(), "exports/");
+                assert.notEqual((witness.context as Record<string, string>)["s3:prefix"], "Exports/");
             }
         });
 
@@ -298,9 +314,9 @@ describe("the proof's reading of IAM, rule by rule", function () {
             );
             const allowed = await onlyNewly("allowed", "trust", arnLike, stringLike);
             for (const witness of witnesses(allowed)) {
-                const [, , , region] = witness.context["aws:SourceArn"].split(":");
+                const [, , , region] = (witness.context as Record<string, string>)["aws:SourceArn"].split(":");
                 assert.ok(
-                    witness.context["aws:SourceArn"].split(":").length > 6,
+                    (witness.context as Record<string, string>)["aws:SourceArn"].split(":").length > 6,
                     `${region}: the region part holds a colon`,
                 );
             }
@@ -319,7 +335,10 @@ describe("the proof's reading of IAM, rule by rule", function () {
             );
             const allowed = await onlyNewly("allowed", "trust", oneRegion, anyRegion);
             assert.ok(
-                witnesses(allowed).every((witness) => witness.context["aws:SourceArn"].split(":")[3] !== "us-east-1"),
+                witnesses(allowed).every(
+                    (witness) =>
+                        (witness.context as Record<string, string>)["aws:SourceArn"].split(":")[3] !== "us-east-1",
+                ),
             );
         });
 
@@ -342,7 +361,9 @@ describe("the proof's reading of IAM, rule by rule", function () {
             );
             const allowed = await difference("trust", equals, notOthers);
             assert.ok(
-                allowed.newlyAllowed.classes.some((found) => found.witness.context["aws:SourceArn"] === undefined),
+                allowed.newlyAllowed.classes.some(
+                    (found) => (found.witness.context as Record<string, string>)["aws:SourceArn"] === undefined,
+                ),
             );
             for (const { witness } of allowed.newlyAllowed.classes) {
                 assert.deepEqual(
@@ -356,14 +377,26 @@ describe("the proof's reading of IAM, rule by rule", function () {
         it("Bool compares true and false; a request without the key fails it", async () => {
             const tls = listing({ Bool: { "aws:SecureTransport": "true" } });
             const allowed = await onlyNewly("allowed", "identity", tls, listing());
-            assert.ok(witnesses(allowed).every((witness) => witness.context["aws:SecureTransport"] !== "true"));
-            assert.ok(witnesses(allowed).some((witness) => witness.context["aws:SecureTransport"] === undefined));
+            assert.ok(
+                witnesses(allowed).every(
+                    (witness) => (witness.context as Record<string, string>)["aws:SecureTransport"] !== "true",
+                ),
+            );
+            assert.ok(
+                witnesses(allowed).some(
+                    (witness) => (witness.context as Record<string, string>)["aws:SecureTransport"] === undefined,
+                ),
+            );
         });
 
         it("Null tests whether the key is present", async () => {
             const withPrefix = listing({ Null: { "s3:prefix": "false" } });
             const allowed = await onlyNewly("allowed", "identity", withPrefix, listing());
-            assert.ok(witnesses(allowed).every((witness) => witness.context["s3:prefix"] === undefined));
+            assert.ok(
+                witnesses(allowed).every(
+                    (witness) => (witness.context as Record<string, string>)["s3:prefix"] === undefined,
+                ),
+            );
         });
 
         it("...IfExists holds when the key is absent", async () => {
@@ -375,7 +408,10 @@ describe("the proof's reading of IAM, rule by rule", function () {
                 );
             const allowed = await onlyNewly("allowed", "identity", put("StringEquals"), put("StringEqualsIfExists"));
             assert.ok(
-                witnesses(allowed).every((witness) => witness.context["s3:x-amz-server-side-encryption"] === undefined),
+                witnesses(allowed).every(
+                    (witness) =>
+                        (witness.context as Record<string, string>)["s3:x-amz-server-side-encryption"] === undefined,
+                ),
             );
         });
 
@@ -383,7 +419,7 @@ describe("the proof's reading of IAM, rule by rule", function () {
             const upTo = (keys: string) => listing({ NumericLessThanEquals: { "s3:max-keys": keys } });
             const allowed = await onlyNewly("allowed", "identity", upTo("100"), upTo("1000"));
             for (const witness of witnesses(allowed)) {
-                const keys = Number(witness.context["s3:max-keys"]);
+                const keys = Number((witness.context as Record<string, string>)["s3:max-keys"]);
                 assert.ok(keys > 100 && keys <= 1000, String(keys));
             }
         });
@@ -423,7 +459,7 @@ describe("the proof's reading of IAM, rule by rule", function () {
                 allowed.map((found) => found.context),
                 ["aws:SourceIp from addresses in 10.0.0.0/7 but outside 10.0.0.0/8"],
             );
-            assert.match(allowed[0].witness.context["aws:SourceIp"], /^11\./);
+            assert.match((allowed[0].witness.context as Record<string, string>)["aws:SourceIp"], /^11\./);
         });
 
         it("NotIpAddress in a Deny: an IPv6 range added to the allowed ones lets in its addresses only", async () => {
@@ -444,7 +480,10 @@ describe("the proof's reading of IAM, rule by rule", function () {
                 allowed.map((found) => found.context),
                 ["aws:SourceIp from addresses in 2001:DB8:1234:5678::/64"],
             );
-            assert.match(allowed[0].witness.context["aws:SourceIp"], /^2001:db8:1234:5678:/);
+            assert.match(
+                (allowed[0].witness.context as Record<string, string>)["aws:SourceIp"],
+                /^2001:db8:1234:5678:/,
+            );
         });
 
         it("IpAddressIfExists also holds for a request with no address, which IpAddress does not", async () => {
@@ -615,8 +654,8 @@ describe("the proof's reading of IAM, rule by rule", function () {
                 [`for the resource not named after the caller (${BUCKET}/home/\${aws:username}/*)`],
             );
             const { resource, context } = allowed[0].witness;
-            assert.ok(context["aws:username"], JSON.stringify(allowed[0].witness));
-            assert.ok(!resource!.startsWith(`${BUCKET}/home/${context["aws:username"]}/`));
+            assert.ok((context as Record<string, string>)["aws:username"], JSON.stringify(allowed[0].witness));
+            assert.ok(!resource!.startsWith(`${BUCKET}/home/${(context as Record<string, string>)["aws:username"]}/`));
         });
 
         it("a tag compared with ${aws:username}: IfExists lets in the resources without the tag", async () => {
@@ -650,7 +689,10 @@ describe("the proof's reading of IAM, rule by rule", function () {
             assert.equal(denied.length, 1);
             assert.match(denied[0].context, /aws:ResourceTag\/Owner set by the request's aws:PrincipalTag\/owner-name/);
             const { context } = denied[0].witness;
-            assert.equal(context["aws:ResourceTag/Owner"], context["aws:PrincipalTag/owner-name"]);
+            assert.equal(
+                (context as Record<string, string>)["aws:ResourceTag/Owner"],
+                (context as Record<string, string>)["aws:PrincipalTag/owner-name"],
+            );
             assert.ok(decision.newlyAllowed.classes.length > 0);
         });
 
@@ -663,6 +705,67 @@ describe("the proof's reading of IAM, rule by rule", function () {
                 home(["s3:GetObject", "s3:PutObject"]),
             );
             assert.deepEqual(actionsOf(allowed), ["s3:PutObject"]);
+        });
+    });
+
+    describe("set operators on multi-valued keys: ForAnyValue and ForAllValues", () => {
+        const tagged = (operator: string, keys: string[]) =>
+            policy(allow("ec2:CreateVolume", "arn:aws:ec2:*:*:volume/*", { [operator]: { "aws:TagKeys": keys } }));
+
+        it("ForAllValues holds for a request with no tags at all, ForAnyValue does not; and the reverse for a mixed set", async () => {
+            const before = tagged("ForAnyValue:StringEquals", ["costcenter"]);
+            const after = tagged("ForAllValues:StringEquals", ["costcenter"]);
+            const decision = await difference("identity", before, after);
+            const allowed = decision.newlyAllowed.classes;
+            assert.ok(
+                allowed.some((found) => /no aws:TagKeys/.test(found.context)),
+                allowed.map((found) => found.context).join("; "),
+            );
+            assert.ok(allowed.some((found) => /aws:TagKeys of \[\]/.test(found.context)));
+            // A set with costcenter and another key: some value is costcenter, not every one.
+            const denied = decision.newlyDenied.classes;
+            assert.ok(denied.length > 0);
+            for (const [found, expected] of [
+                ...allowed.map((found) => [found, [false, true]] as const),
+                ...denied.map((found) => [found, [true, false]] as const),
+            ]) {
+                const decisions = [
+                    await evaluate("identity", before, found.witness),
+                    await evaluate("identity", after, found.witness),
+                ];
+                assert.deepEqual(
+                    decisions.map((decision) => decision === "Allowed"),
+                    expected,
+                    JSON.stringify(found.witness),
+                );
+            }
+        });
+
+        it("ForAllValues with one more allowed key lets in the sets that hold it", async () => {
+            const allowed = await onlyNewly(
+                "allowed",
+                "identity",
+                tagged("ForAllValues:StringEquals", ["costcenter"]),
+                tagged("ForAllValues:StringEquals", ["costcenter", "stack"]),
+            );
+            for (const { witness } of allowed) {
+                assert.ok((witness.context["aws:TagKeys"] as string[]).includes("stack"), JSON.stringify(witness));
+            }
+        });
+
+        it("a set operator on a single-valued key is the test of its one value", async () => {
+            const region = (operator: string) =>
+                policy(allow("s3:GetObject", `${BUCKET}/*`, { [operator]: { "aws:RequestedRegion": "eu-west-1" } }));
+            const allowed = await onlyNewly(
+                "allowed",
+                "identity",
+                region("ForAnyValue:StringEquals"),
+                region("ForAllValues:StringEquals"),
+            );
+            assert.deepEqual(
+                allowed.map((found) => found.context),
+                ["no aws:RequestedRegion"],
+            );
         });
     });
 
@@ -690,14 +793,9 @@ describe("the proof's reading of IAM, rule by rule", function () {
                 /the resource .* holds the policy variable \$\{aws:username\} before its resource part/,
             ],
             [
-                "a set operator",
-                policy(allow("s3:GetObject", "*", { "ForAnyValue:StringEquals": { "aws:TagKeys": "a" } })),
-                /the set operator of ForAnyValue:StringEquals is not encoded \(multi-valued keys\)/,
-            ],
-            [
-                "a set operator spelt as IAM spells it, ForAllValues (plural)",
-                policy(allow("s3:GetObject", "*", { "ForAllValues:StringEquals": { "aws:TagKeys": "a" } })),
-                /the set operator of ForAllValues:StringEquals is not encoded \(multi-valued keys\)/,
+                "a set operator on an operator it does not encode on sets",
+                policy(allow("s3:GetObject", "*", { "ForAnyValue:NumericEquals": { "aws:TagKeys": "1" } })),
+                /the set operator of ForAnyValue:NumericEquals is not encoded on NumericEquals/,
             ],
             [
                 "an operator it does not encode",
