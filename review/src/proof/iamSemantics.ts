@@ -4,7 +4,7 @@
 //   it, in every policy set of a side (its policies, and its boundary);
 // - an unknown policy's say is its own two variables, so the proof holds
 //   whatever its text;
-// - `NotAction` and `NotResource` match what their lists do not;
+// - `NotAction`, `NotResource` and `NotPrincipal` match what their lists do not;
 // - actions match case aside, the service exactly and the name as a glob;
 // - a condition block holds when every test holds; a test holds when any value
 //   matches; a negated operator, or `...IfExists`, holds when the key is
@@ -89,6 +89,7 @@ export function statementMatches(space: RequestSpace, statement: ParsedStatement
             SUBJECT,
             space.classesIn(statement.principals.map((entry) => space.index.subjectPatterns.get(principalKey(entry))!)),
         );
+        subject = statement.notPrincipal ? not(subject) : subject;
     }
     return and(action, subject, ...statement.conditions.map((test) => conditionHolds(space, test)));
 }

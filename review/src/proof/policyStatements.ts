@@ -74,6 +74,8 @@ export interface ParsedStatement {
     readonly resources?: { readonly not: boolean; readonly patterns: readonly string[] };
     /** Present in a trust policy only. */
     readonly principals?: readonly PrincipalEntry[];
+    /** True when they are a NotPrincipal's: the statement is about every other principal. */
+    readonly notPrincipal?: boolean;
     readonly conditions: readonly ConditionTest[];
 }
 
@@ -157,19 +159,21 @@ function parseStatement(
         }
     }
     let principals: PrincipalEntry[] | undefined;
-    if (statement.NotPrincipal !== undefined) {
-        reasons.push("NotPrincipal is not encoded");
-    }
+    const notPrincipal = statement.NotPrincipal !== undefined;
     if (kind === "trust") {
-        principals = parsePrincipal(statement.Principal, reasons);
-    } else if (statement.Principal !== undefined) {
+        if (notPrincipal && statement.Principal !== undefined) {
+            reasons.push("it has both Principal and NotPrincipal");
+        }
+        // NotPrincipal: every principal but those it names (and, for a role, its sessions).
+        principals = parsePrincipal(notPrincipal ? statement.NotPrincipal : statement.Principal, reasons);
+    } else if (statement.Principal !== undefined || notPrincipal) {
         reasons.push("an identity policy's statement names no Principal");
     }
     const conditions = parseConditions(statement.Condition, reasons);
     if (reasons.length > 0 || !actions || (effect !== "Allow" && effect !== "Deny")) {
         return undefined;
     }
-    return { where, effect, actions, resources, principals, conditions };
+    return { where, effect, actions, resources, principals, ...(notPrincipal ? { notPrincipal } : {}), conditions };
 }
 
 /** `Action` or `NotAction` (and the same for Resource): which, and its values as a list. */
@@ -215,7 +219,9 @@ function parsePrincipal(principal: unknown, reasons: string[]): PrincipalEntry[]
             if (typeof item !== "string") {
                 reasons.push(`a ${kind} principal is not a string`);
             } else if (policyVariableIn(item) || (item.includes("*") && item !== "*")) {
-                reasons.push(`the principal ${JSON.stringify(item)} holds a wildcard or policy variable`);
+                reasons.push(
+                    `the principal ${JSON.stringify(item)} holds a wildcard or policy variable, which AWS refuses in a Principal (only "*" alone)`,
+                );
             } else {
                 entries.push({ kind: item === "*" ? "*" : (kind as PrincipalEntry["kind"]), value: item });
             }

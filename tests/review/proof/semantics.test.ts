@@ -769,6 +769,44 @@ describe("the proof's reading of IAM, rule by rule", function () {
         });
     });
 
+    describe("principals: NotPrincipal, and * with conditions", () => {
+        it("a Deny with NotPrincipal takes the role from every principal of the account but the one it names", async () => {
+            const account = {
+                Effect: "Allow",
+                Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
+                Action: "sts:AssumeRole",
+            };
+            const denied = await onlyNewly(
+                "denied",
+                "trust",
+                policy(account),
+                policy(account, {
+                    Effect: "Deny",
+                    NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:role/Admin` },
+                    Action: "sts:AssumeRole",
+                }),
+            );
+            for (const { principal } of witnesses(denied)) {
+                assert.ok(!/:role\/Admin$|assumed-role\/Admin\//.test(principal!), principal);
+                assert.ok(principal!.includes(`::${ACCOUNT}:`), principal);
+            }
+        });
+
+        it('a role opened to "*" on a condition: dropping the condition lets in every principal', async () => {
+            const anyone = (condition?: object) => trust("*", condition);
+            const allowed = await onlyNewly(
+                "allowed",
+                "trust",
+                anyone({ StringEquals: { "aws:PrincipalOrgID": "o-a1b2c3d4e5" } }),
+                anyone(),
+            );
+            assert.ok(
+                allowed.every((found) => !/aws:PrincipalOrgID "o-a1b2c3d4e5"$/.test(found.context)),
+                allowed.map((found) => found.context).join("; "),
+            );
+        });
+    });
+
     describe("the permissions boundary", () => {
         it("allows a request only where both the policies and the boundary allow it", async () => {
             const everything = policy(allow("s3:*", `${BUCKET}/*`));
@@ -817,15 +855,11 @@ describe("the proof's reading of IAM, rule by rule", function () {
             });
         }
 
-        it(": NotPrincipal, in a trust policy", async () => {
-            const text = policy({
-                Effect: "Allow",
-                NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:root` },
-                Action: "sts:AssumeRole",
-            });
+        it(": a Principal with a wildcard in part of it, which AWS refuses", async () => {
+            const text = trust({ AWS: `arn:aws:iam::${ACCOUNT}:role/team-*` });
             const decision = await undecidedOr("trust", trust({ Service: "pinpoint.amazonaws.com" }), text);
             assert.equal(decision.decided, false);
-            assert.match((decision as { reason: string }).reason, /NotPrincipal is not encoded/);
+            assert.match((decision as { reason: string }).reason, /which AWS refuses in a Principal/);
         });
     });
 });
