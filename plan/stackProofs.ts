@@ -13,6 +13,7 @@ import { parsePolicy, PolicyKind } from "../review/src/proof/policyStatements";
 import { RequestScope } from "../review/src/proof/requestSpace";
 import { SolverSession } from "../review/src/proof/solverProcess";
 import { AccessEntry } from "../review/src/access/accessChanges";
+import { decidedOnce } from "../review/src/access/decidedOnce";
 import { awsGuidePolicy } from "./awsGuidePolicy";
 import { checkWitness, EvaluatedSide } from "../review/src/access/witnessCheck";
 
@@ -41,24 +42,8 @@ export interface StackDocuments {
     readonly settings: ExportRoleSettings;
 }
 
-/** The proofs made so far in this process, by the documents they are about. */
-const proved = new Map<string, Promise<StackProof[]>>();
-
-/** The claims about `documents`, each proved, disproved or not decided. */
-export function proveStack(documents: StackDocuments, session: SolverSession): Promise<StackProof[]> {
-    const key = JSON.stringify(documents);
-    let proofs = proved.get(key);
-    if (!proofs) {
-        proofs = proveClaims(documents, session);
-        proved.set(key, proofs);
-        // What the solver could not decide (its process died) is asked again by the next plan.
-        proofs.then(
-            (found) => found.some((proof) => proof.outcome === "undecided") && proved.delete(key),
-            () => proved.delete(key),
-        );
-    }
-    return proofs;
-}
+/** The claims about `documents`, each proved, disproved or not decided; kept for the process once decided. */
+export const proveStack = decidedOnce(proveClaims, (found) => found.some((proof) => proof.outcome === "undecided"));
 
 async function proveClaims(documents: StackDocuments, session: SolverSession): Promise<StackProof[]> {
     const { settings } = documents;

@@ -49,9 +49,11 @@ function options() {
     return parsedOptions;
 }
 
-/** The JavaScript of the TypeScript file `file`, from the cache or transpiled now and kept. */
-function transpiled(file) {
-    const source = fs.readFileSync(file, "utf8");
+/**
+ * The JavaScript of the TypeScript file `file` (whose text is `source`, read from the file unless
+ * given: `npm run mutate` gives a file with one rule broken), from the cache or transpiled now and kept.
+ */
+function transpiled(file, source = fs.readFileSync(file, "utf8")) {
     const key = crypto
         .createHash("sha256")
         .update(TYPESCRIPT_VERSION)

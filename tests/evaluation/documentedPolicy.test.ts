@@ -4,13 +4,7 @@ import { ancestorPrefixes } from "../../components/policies/exportLocation";
 import { buildExportPolicy } from "../../components/policies/exportPolicy";
 import { expectRoleDecisions } from "../support/expectDecisions";
 import { warmUpEvaluator } from "../../review/src/access/iamEvaluator";
-import {
-    BUCKET_WRITE_ACTIONS,
-    bucketRequest,
-    listRequest,
-    OBJECT_ACTIONS,
-    objectRequest,
-} from "../support/s3Requests";
+import { BUCKET_WRITE_ACTIONS, bucketRequest, listRequest, OBJECT_ACTIONS, objectRequest } from "../support/s3Requests";
 
 /** Each action of `actions` on each key of `keys`. */
 function onKeys(bucket: string, keys: readonly string[], actions: readonly string[] = OBJECT_ACTIONS) {

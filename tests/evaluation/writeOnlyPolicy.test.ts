@@ -6,13 +6,7 @@ import { buildExportPolicy } from "../../components/policies/exportPolicy";
 import { PolicyDocument } from "../../components/policies/policyDocument";
 import { expectRoleDecisions } from "../support/expectDecisions";
 import { warmUpEvaluator } from "../../review/src/access/iamEvaluator";
-import {
-    BUCKET_WRITE_ACTIONS,
-    bucketRequest,
-    listRequest,
-    OBJECT_ACTIONS,
-    objectRequest,
-} from "../support/s3Requests";
+import { BUCKET_WRITE_ACTIONS, bucketRequest, listRequest, OBJECT_ACTIONS, objectRequest } from "../support/s3Requests";
 
 /** The Allow statements whose Action element covers `action`, wildcards and all. */
 function statementsGranting(policy: PolicyDocument, action: string): string[] {

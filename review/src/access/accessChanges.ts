@@ -3,12 +3,13 @@
 // the documents' text or by sampling requests. Each class of requests the
 // proof finds comes with a witness, which the IAM evaluator checks again.
 import { equivalentPolicies } from "../diff/policyEquivalence";
-import { AccessDecision, AccessQuestion, decideAccess, FoundRequests } from "../proof/decideAccess";
+import { decideAccess, FoundRequests } from "../proof/decideAccess";
 import { parsePolicy, PolicyKind } from "../proof/policyStatements";
 import type { RequestClass, WitnessRequest } from "../proof/requestClasses";
 import { PolicySet, PolicySide, UnknownPolicy } from "../proof/requestSpace";
 import { SolverSession } from "../proof/solverProcess";
 import { AccessPair, AttachedPolicy, RoleAccess } from "./roleAccess";
+import { decidedOnce } from "./decidedOnce";
 import { checkWitness, EvaluatedSide, WitnessCheck } from "./witnessCheck";
 
 /** One class of requests whose decision the update changes. */
@@ -183,22 +184,7 @@ export async function compareAccess(
 }
 
 /** The questions answered so far in this process: the same documents always compare the same way. */
-const decided = new Map<string, Promise<AccessDecision>>();
-
-function decideOnce(question: AccessQuestion, session: SolverSession): Promise<AccessDecision> {
-    const key = JSON.stringify(question);
-    let decision = decided.get(key);
-    if (!decision) {
-        decision = decideAccess(question, session);
-        decided.set(key, decision);
-        // A failure (the solver's process died) is not kept: the next plan asks again.
-        decision.then(
-            (answer) => !answer.decided && decided.delete(key),
-            () => decided.delete(key),
-        );
-    }
-    return decision;
-}
+const decideOnce = decidedOnce(decideAccess, (answer) => !answer.decided);
 
 /** One side of a question: the proof's policies and the evaluator's texts. */
 interface ProofSide {

@@ -51,6 +51,11 @@ const NO_RULES: ProviderRules = {
     policyDocuments: new Set(),
 };
 
+/** The resource types this file has rules for. */
+export function typesWithRules(): string[] {
+    return Object.keys(RULES);
+}
+
 /** The provider's rules for resources of `type`. */
 export function providerRules(type: string): ProviderRules {
     return RULES[type] ?? NO_RULES;

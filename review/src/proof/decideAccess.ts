@@ -10,6 +10,7 @@ import { and, forEvery, Formula, not } from "./formula";
 import { PolicyKind } from "./policyStatements";
 import { OutsideFragmentError, PolicySide, RequestScope, RequestSpace, UnknownPolicy } from "./requestSpace";
 import type { OpenReading } from "./openReadings";
+import { keyVariableNumber } from "./requestVariables";
 import { classesOf, RequestClass } from "./requestClasses";
 import { confirmedWithValues } from "./variableWitnesses";
 import { SolverSession } from "./solverProcess";
@@ -111,7 +112,7 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
         }
     }
     const constraints = space.constraints;
-    const keyVariables = space.keys.map((_, index) => 2 + index);
+    const keyVariables = space.keys.map((_, index) => keyVariableNumber(index));
     const outcome = await session.solve({
         variables: space.variables,
         constraints,

@@ -60,12 +60,8 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
     // The cube may hold combinations no request has (a bucket action on an object's ARN, an
     // object action with s3:prefix): the class is said by those a request can have.
     const carriesAll = (g: number) =>
-        space.keys.every((_, index) => cube[2 + index].includes(0) || space.keyApplies(g, index));
-    // Under the open reading, an action that takes no resource type may be on any resource.
-    const untyped = space.readingOf("untypedResource");
-    const anyResource = (g: number) =>
-        untyped !== undefined && cube[untyped].includes(1) && space.groups[g].noResourceType;
-    const fitsGroup = (g: number, r: number) => space.fits(g, r) || anyResource(g);
+        space.keys.every((_, index) => cube[keyVariableNumber(index)].includes(0) || space.keyApplies(g, index));
+    const fitsGroup = (g: number, r: number) => space.fits(g, r);
     const groups = cube[0].filter((g) => carriesAll(g) && cube[1].some((r) => fitsGroup(g, r)));
     // A group may hold actions of several resource types: a class per type, with its own actions.
     const byType = new Map<number | undefined, TypedTargets>();
@@ -112,7 +108,7 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
                 scope: describeSubject(space, classes, fits, typeName(space, targets)),
                 context: [
                     ...space.keys.flatMap((key, index) => {
-                        const values = cube[2 + index];
+                        const values = cube[keyVariableNumber(index)];
                         const carried = typed.groups.some((g) => space.keyApplies(g, index));
                         return values.length === key.values.length || !carried ? [] : [describeKey(key, values)];
                     }),
@@ -210,7 +206,7 @@ function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula, typed: Type
     for (const point of pointsIn([cube[0], classes, ...cube.slice(2)], wanted)) {
         const context: Record<string, string | string[]> = {};
         space.keys.forEach((key, index) => {
-            const value = key.values[point[2 + index]];
+            const value = key.values[point[keyVariableNumber(index)]];
             if (value.kind !== "absent") {
                 context[key.key] = value.kind === "set" ? [...value.witness] : value.witness;
             }
