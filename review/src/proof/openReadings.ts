@@ -29,8 +29,8 @@ export interface OpenReading {
 export const ABAC_READING: OpenReading = {
     id: "abac",
     assumption:
-        "whether an S3 bucket has attribute-based access control (ABAC) on is not known: with it, S3 sends the " +
-        "bucket's tags as aws:ResourceTag/… and s3:BucketTag/…, without it none; what depends on it is listed as possibly",
+        "whether an S3 bucket has ABAC on (so that S3 sends its tags as aws:ResourceTag/…) is not known: " +
+        "what depends on it is listed as possibly",
     question: "whether the bucket has ABAC on",
     ifOn: "if the bucket has ABAC on",
     ifOff: "if the bucket has ABAC off",
@@ -39,9 +39,8 @@ export const ABAC_READING: OpenReading = {
 export const UNTYPED_RESOURCE_READING: OpenReading = {
     id: "untypedResource",
     assumption:
-        'whether a statement whose Resource is not "*" grants an action that takes no resource type (as ' +
-        's3:ListAllMyBuckets on arn:aws:s3:::* in the AWS guide) is not settled: AWS documents "*" for such ' +
-        "actions; what depends on it is listed as possibly",
+        'whether IAM grants an action of no resource type on a Resource other than "*" (s3:ListAllMyBuckets ' +
+        "on arn:aws:s3:::*) is not settled: what depends on it is listed as possibly",
     question: 'whether IAM grants an action that takes no resource type on a Resource other than "*"',
     ifOn: 'if IAM grants an action that takes no resource type on a Resource other than "*"',
     ifOff: 'if IAM grants an action that takes no resource type only on Resource "*"',
