@@ -113,13 +113,9 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
                         return values.length === key.values.length || !carried ? [] : [describeKey(key, values)];
                     }),
                     ...space.variablePatterns
-                        .filter(
-                            (entry) =>
-                                entry.place === "resource" ||
-                                cube[keyVariableNumber(space.index.keys.get(entry.place)!)].some(
-                                    (value) => value !== 0,
-                                ),
-                        )
+                        // Said only where the class holds values the pattern could hold: a bucket is
+                        // never in home/${aws:username}/*, whoever asks.
+                        .filter((entry) => mayHold(space, entry, classes, cube))
                         .flatMap((entry) =>
                             cube[entry.variable].length === 1
                                 ? [describeVariablePattern(space, entry, cube[entry.variable][0] === 1)]
@@ -437,6 +433,18 @@ function describeSets(key: KeyVariable, present: readonly number[]): string {
         return value.kind === "set" ? [`[${value.members.map(member).join(", ")}]`] : [];
     });
     return `${key.key} of ${sets.join(" or of ")}`;
+}
+
+/** Whether some resource (or key value) of the class could be in the pattern with a policy variable. */
+function mayHold(space: RequestSpace, entry: VariablePattern, classes: readonly number[], cube: Cube): boolean {
+    if (entry.place === "resource") {
+        return classes.some((subjectClass) => space.subjectClasses[subjectClass].inside[entry.wildcard]);
+    }
+    const key = space.keys[space.index.keys.get(entry.place)!];
+    return cube[keyVariableNumber(space.index.keys.get(entry.place)!)].some((index) => {
+        const value = key.values[index];
+        return value.kind === "string" && value.inside[entry.wildcard];
+    });
 }
 
 /**
