@@ -82,12 +82,6 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
     let space: RequestSpace;
     try {
         space = await RequestSpace.build(question.kind, sides, question.scope);
-        if (space.variablePatterns.length > 0 && space.unknownVariables.length > 0) {
-            return {
-                decided: false,
-                reason: "policy variables together with policies of unknown text or open readings are not encoded",
-            };
-        }
     } catch (error) {
         if (error instanceof OutsideFragmentError) {
             return { decided: false, reason: `outside what the proof encodes: ${error.reasons.join("; ")}` };
@@ -141,11 +135,12 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
             // A class found where policy variables are read as Booleans is kept only once a request of
             // it, with values for the variables, is in the difference (variableWitnesses.ts).
             const newly = id === "allowed" || id === "possiblyAllowed" ? "allowed" : "denied";
+            const possibly = id === "possiblyAllowed" || id === "possiblyDenied";
             for (const found of classes) {
                 const sides = { before: question.before, after: question.after, scope: question.scope };
                 const build = (built: readonly PolicySide[], scope?: RequestScope) =>
                     RequestSpace.build(question.kind, built, scope);
-                if (!(await confirmedWithValues(space, found.witness, newly, sides, build))) {
+                if (!(await confirmedWithValues(space, found.witness, { newly, possibly }, sides, build))) {
                     return {
                         decided: false,
                         reason: `a class of requests found with policy variables (${found.actions.slice(0, 3).join(", ")} on ${found.scope}) has no request with values for them that the proof could confirm`,

@@ -3,7 +3,7 @@
 // resource or key, where a pattern with a variable must hold, else a value no
 // pattern names), the policies get those values in place of the variables,
 // and the same rules decide the request again, with nothing left symbolic.
-import { and, Formula, holdsAt, not } from "./formula";
+import { and, forEvery, Formula, holdsAt, not } from "./formula";
 import { ParsedPolicy, ParsedStatement } from "./policyStatements";
 import { valuesMatching, variablesIn, withValues } from "./policyVariables";
 import type { PolicySide, RequestScope, RequestSpace } from "./requestSpace";
@@ -165,12 +165,13 @@ function pointOf(space: RequestSpace, witness: WitnessRequest): number[] | undef
 
 /**
  * Whether `witness`, with the values it gives the variables, is newly `newly` from `before` to
- * `after`, by the policies with those values in place of the variables.
+ * `after`, by the policies with those values in place of the variables: for every text of the
+ * unknown policies and every open reading, or, when `possibly`, for some and not all.
  */
 export async function confirmedWithValues(
     space: RequestSpace,
     witness: WitnessRequest,
-    newly: "allowed" | "denied",
+    answer: { readonly newly: "allowed" | "denied"; readonly possibly: boolean },
     sides: { before: PolicySide; after: PolicySide; scope?: RequestScope },
     build: (sides: readonly PolicySide[], scope?: RequestScope) => Promise<RequestSpace>,
 ): Promise<boolean> {
@@ -183,19 +184,18 @@ export async function confirmedWithValues(
     } catch {
         return false;
     }
-    if (concrete.unknownVariables.length > 0) {
-        return false; // an open reading left: this check decides one request, not a choice of readings
-    }
     const point = pointOf(concrete, witness);
     if (!point) {
         return false;
     }
-    const [gaining, losing] = newly === "allowed" ? [after, before] : [before, after];
-    const difference: Formula = and(
-        ...concrete.constraints,
-        concrete.scope(),
-        concrete.allowedBy(gaining),
-        not(concrete.allowedBy(losing)),
-    );
-    return holdsAt(difference, point);
+    const [gaining, losing] = answer.newly === "allowed" ? [after, before] : [before, after];
+    const difference = and(concrete.scope(), concrete.allowedBy(gaining), not(concrete.allowedBy(losing)));
+    // The unknown policies' and the readings' variables are decided for all their values (or some).
+    const quantified = concrete.unknownVariables;
+    const sizes = concrete.variables.map((variable) => variable.size);
+    const always = forEvery(difference, quantified, sizes);
+    const sometimes = not(forEvery(not(difference), quantified, sizes));
+    const wanted: Formula = and(...concrete.constraints, answer.possibly ? and(sometimes, not(always)) : always);
+    // The quantified variables no longer occur in `wanted`: any value will do at the point.
+    return holdsAt(wanted, [...point, ...quantified.map(() => 0)]);
 }

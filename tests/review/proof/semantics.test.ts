@@ -696,6 +696,31 @@ describe("the proof's reading of IAM, rule by rule", function () {
             assert.ok(decision.newlyAllowed.classes.length > 0);
         });
 
+        it("with a policy of unknown text beside it: what it may already grant is possibly, and decided", async () => {
+            const home = (folder: string) =>
+                parsePolicy("home", policy(allow("s3:GetObject", `${BUCKET}/home/${folder}`)), "identity");
+            const unknown = [{ id: "P", name: "the policy P", reason: "a test's" }];
+            const decision = await decideAccess(
+                {
+                    kind: "identity",
+                    before: { policies: [home("${aws:username}/*")], unknown },
+                    after: { policies: [home("*")], unknown },
+                },
+                session,
+            );
+            assert.ok(decision.decided, decision.decided ? "" : decision.reason);
+            assert.deepEqual(decision.newlyAllowed.classes, []);
+            assert.deepEqual(
+                decision.possiblyNewlyAllowed.classes.map((found) => [found.context, found.dependsOn]),
+                [
+                    [
+                        `for the resource not named after the caller (${BUCKET}/home/\${aws:username}/*)`,
+                        "the policy P does not allow it and the policy P does not deny it",
+                    ],
+                ],
+            );
+        });
+
         it("the same pattern with a variable on both sides, and an action added: only that action", async () => {
             const home = (actions: string[]) => policy(allow(actions, `${BUCKET}/home/\${aws:username}/*`));
             const allowed = await onlyNewly(
