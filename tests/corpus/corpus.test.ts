@@ -6,7 +6,7 @@
 // - every "none newly allowed" is cross-checked by iam-simulate on requests
 //   sampled around the two policies: one newly allowed disproves it.
 // It runs apart from npm test (`npm run test:corpus`, which .ci/run runs):
-// about 10 s, which npm test's 40 cannot spare; it loads every service's catalogue.
+// about 25 s, which npm test's 40 cannot spare; it loads every service's catalogue.
 // `CORPUS_RECORD=1 npm run test:corpus` writes the record anew, with each
 // pair's classes and time, and prints the figures.
 import { strict as assert } from "assert";

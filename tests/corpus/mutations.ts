@@ -228,10 +228,10 @@ export interface CorpusPair {
     readonly after: string;
 }
 
-/** At most this many edits of one policy: the first that apply, in the order of {@link MUTATIONS}, from its own end too. */
-const EDITS_PER_POLICY = 3;
+/** Every edit that applies to a policy: each of {@link MUTATIONS} at most once. */
+const EDITS_PER_POLICY = MUTATIONS.length;
 
-/** Every pair: each policy with up to three edits, those that bear on its conditions first. */
+/** Every pair: each policy with each edit that applies to it, those that bear on its conditions first. */
 export function corpusPairs(policies: readonly CorpusPolicy[]): CorpusPair[] {
     const pairs: CorpusPair[] = [];
     for (const policy of policies) {
