@@ -51,7 +51,7 @@ export function intendedToAllow(
     switch (request.action) {
         case "s3:ListBucket": {
             const listed = request.context?.["s3:prefix"];
-            if (!ownBucket || listed === undefined) {
+            if (!ownBucket || typeof listed !== "string") {
                 return false;
             }
             const aboveFolder = listed === "" || (listed.endsWith("/") && prefix.startsWith(listed));

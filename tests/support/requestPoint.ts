@@ -45,7 +45,15 @@ export function pointOf(space: RequestSpace, request: ConcreteRequest): number[]
         const said = request.unknown?.[unknown.policy.id] ?? {};
         return [said.allows ? 1 : 0, said.denies ? 1 : 0];
     });
-    const point = [group, subject, ...keys, ...unknowns];
+    // The open readings off, and no pattern with a policy variable holding: the plain reading.
+    const point = [
+        group,
+        subject,
+        ...keys,
+        ...unknowns,
+        ...space.readings.map(() => 0),
+        ...space.variablePatterns.map(() => 0),
+    ];
     if (!holdsAt(and(...space.constraints), point)) {
         throw new Error(`${JSON.stringify(request)} breaks the space's constraints: AWS never makes it`);
     }
@@ -115,7 +123,16 @@ export function sideOf(kind: PolicyKind, texts: SideTexts | string): PolicySide 
     };
 }
 
-/** Whether `formula` holds at the point of `request`. */
+/**
+ * Whether `formula` holds at the point of `request`. A catalogue action the space leaves out
+ * (no pattern names it, and every statement names its actions: actionGroups.ts) is allowed by
+ * no statement, so a formula of what the policies allow does not hold for it.
+ */
 export function holdsFor(space: RequestSpace, formula: Formula, request: ConcreteRequest): boolean {
+    const action = request.action.toLowerCase();
+    const held = space.groups.some((group) => group.targets.some((target) => target.action.toLowerCase() === action));
+    if (!held && space.catalogue.some((target) => target.action.toLowerCase() === action)) {
+        return false;
+    }
     return holdsAt(formula, pointOf(space, request));
 }

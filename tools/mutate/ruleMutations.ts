@@ -48,8 +48,8 @@ export const RULE_MUTATIONS: readonly RuleMutation[] = [
         file: SEMANTICS,
         edits: [
             {
-                from: "statement.resources.not ? not(isIn(SUBJECT, classes)) : isIn(SUBJECT, classes)",
-                to: "isIn(SUBJECT, classes)",
+                from: "subject = statement.resources.not ? not(named) : named;",
+                to: "subject = named;",
             },
         ],
     },
@@ -142,8 +142,8 @@ export const RULE_MUTATIONS: readonly RuleMutation[] = [
         file: SEMANTICS,
         edits: [
             {
-                from: "return isIn(variable, [0, ...present.filter((index) => !matching.includes(index))]);",
-                to: "return isIn(variable, present.filter((index) => !matching.includes(index)));",
+                from: "? and(isIn(variable, [0, ...present.filter((index) => !matching.includes(index))]), not(or(...withVariables)))",
+                to: "? and(isIn(variable, present.filter((index) => !matching.includes(index))), not(or(...withVariables)))",
             },
         ],
     },
@@ -159,8 +159,8 @@ export const RULE_MUTATIONS: readonly RuleMutation[] = [
         file: SEMANTICS,
         edits: [
             {
-                from: "return isIn(variable, test.ifExists ? [0, ...matching] : matching);",
-                to: 'return isIn(variable, test.ifExists || test.base === "Bool" ? [0, ...matching] : matching);',
+                from: ": or(isIn(variable, test.ifExists ? [0, ...matching] : matching), ...withVariables);",
+                to: ': or(isIn(variable, test.ifExists || test.base === "Bool" ? [0, ...matching] : matching), ...withVariables);',
             },
         ],
     },
@@ -179,8 +179,8 @@ export const RULE_MUTATIONS: readonly RuleMutation[] = [
         file: SEMANTICS,
         edits: [
             {
-                from: "return isIn(variable, test.ifExists ? [0, ...matching] : matching);",
-                to: "return isIn(variable, matching);",
+                from: ": or(isIn(variable, test.ifExists ? [0, ...matching] : matching), ...withVariables);",
+                to: ": or(isIn(variable, matching), ...withVariables);",
             },
         ],
     },
@@ -223,7 +223,7 @@ export const RULE_MUTATIONS: readonly RuleMutation[] = [
         id: "resource-type",
         broken: "the resource-type constraint dropped",
         file: "review/src/proof/requestSpace.ts",
-        edits: [{ from: "isIn(SUBJECT, this.classesIn([group.format]))", to: "TRUE" }],
+        edits: [{ from: "isIn(SUBJECT, this.classesIn(group.formats))", to: "TRUE" }],
     },
     {
         id: "unknown-policy",
@@ -236,24 +236,34 @@ export const RULE_MUTATIONS: readonly RuleMutation[] = [
     },
     {
         id: "policy-variables",
-        broken: "policy variables read as literal text, not refused",
-        file: PATTERNS,
+        broken: "a Resource with a policy variable matching wherever its pattern with * does",
+        file: "review/src/proof/requestSpace.ts",
         edits: [
             {
-                from: "return [...text.matchAll(/\\$\\{[^}]*\\}/g)].map((match) => match[0]).find((variable) => !(variable in ESCAPES));",
-                to: "return undefined;",
+                from: "constraints.push(implies(isIn(entry.variable, [1]), isIn(SUBJECT, this.classesIn([entry.wildcard]))));",
+                to: "constraints.push(implies(isIn(SUBJECT, this.classesIn([entry.wildcard])), isIn(entry.variable, [1])));",
             },
         ],
     },
     {
         id: "set-operators",
-        broken: "set operators read as their base operator, not refused",
-        file: STATEMENTS,
+        broken: "ForAnyValue read as ForAllValues",
+        file: SEMANTICS,
         edits: [
-            { from: "if (/^For(Any|All)Value:/i.test(operator)) {", to: "if (false) {" },
             {
-                from: "(candidate) => candidate === operator ||",
-                to: '(candidate) => candidate === operator.replace(/^For(Any|All)Value:/i, "") ||',
+                from: 'const result = test.set === "any" ? value.members.some(passes) : value.members.every(passes);',
+                to: "const result = value.members.every(passes);",
+            },
+        ],
+    },
+    {
+        id: "set-empty",
+        broken: "ForAllValues failing on an absent key",
+        file: SEMANTICS,
+        edits: [
+            {
+                from: 'return test.set === "all" || test.ifExists ? [index] : [];',
+                to: "return test.ifExists ? [index] : [];",
             },
         ],
     },
@@ -261,25 +271,58 @@ export const RULE_MUTATIONS: readonly RuleMutation[] = [
         id: "unknown-operators",
         broken: "an operator the proof does not know read as StringEquals, not refused",
         file: STATEMENTS,
-        edits: [{ from: "        );\n        if (!base) {", to: '        ) ?? "StringEquals";\n        if (!base) {' }],
+        edits: [
+            {
+                from: "        );\n        if (setOperator && !(base",
+                to: '        ) ?? "StringEquals";\n        if (setOperator && !(base',
+            },
+        ],
     },
     {
         id: "multi-valued-keys",
         broken: "a multi-valued key compared without a set operator, not refused",
         file: "review/src/proof/conditionKeys.ts",
-        edits: [{ from: 'if (type?.startsWith("ArrayOf") && valued.length > 0) {', to: "if (false) {" }],
+        edits: [{ from: "if (multiValued && plain) {", to: "if (false) {" }],
     },
     {
         id: "not-principal",
-        broken: "NotPrincipal read as Principal, not refused",
-        file: STATEMENTS,
+        broken: "NotPrincipal read as Principal",
+        file: SEMANTICS,
+        edits: [{ from: "subject = statement.notPrincipal ? not(subject) : subject;", to: "subject = subject;" }],
+    },
+    {
+        id: "ip-ranges",
+        broken: "an address range holding the addresses of the other family",
+        file: "review/src/proof/ipRanges.ts",
         edits: [
-            { from: "if (statement.NotPrincipal !== undefined) {", to: "if (false) {" },
             {
-                from: "principals = parsePrincipal(statement.Principal, reasons);",
-                to: "principals = parsePrincipal(statement.Principal ?? statement.NotPrincipal, reasons);",
+                from: "inside: ranges.map((range) => range.family === family && range.first <= first && last <= range.last),",
+                to: "inside: ranges.map((range) => range.first <= first && last <= range.last),",
             },
         ],
+    },
+    {
+        id: "dates",
+        broken: "dates compared as numbers of their text",
+        file: SEMANTICS,
+        edits: [
+            {
+                from: 'compare(key.compared === "date" ? parseIamDate(threshold)! : Number(threshold)),',
+                to: "compare(Number(threshold)),",
+            },
+        ],
+    },
+    {
+        id: "abac",
+        broken: "S3 sending a bucket's tags whether or not ABAC is on",
+        file: SEMANTICS,
+        edits: [{ from: "const hidden = and(isIn(ACTION, untagged), isIn(abac, [0]));", to: "const hidden = FALSE;" }],
+    },
+    {
+        id: "untyped-resource",
+        broken: "an action of no resource type granted only on Resource *, the other reading dropped",
+        file: SEMANTICS,
+        edits: [{ from: "if (untyped !== undefined && services.length > 0) {", to: "if (false) {" }],
     },
 ];
 

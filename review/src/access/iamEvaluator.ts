@@ -25,7 +25,7 @@ export const EXPORT_ROLE_ARN = `arn:aws:iam::${ROLE_ACCOUNT}:role/pinpoint-expor
 export type Decision = "Allowed" | "ImplicitlyDenied" | "ExplicitlyDenied";
 
 /** The context keys of a request, each with the one value AWS would send. */
-export type RequestContext = Readonly<Record<string, string>>;
+export type RequestContext = Readonly<Record<string, string | string[]>>;
 
 /**
  * A policy as the evaluator takes it: a document built here, which is rendered
@@ -49,6 +49,8 @@ export interface RoleRequest {
     readonly context?: RequestContext;
     /** The resource's own policy, e.g. a KMS key policy. None when absent. */
     readonly resourcePolicy?: object;
+    /** Whether the role asks from the resource's own account, never cross-account; else from {@link ROLE_ACCOUNT}. */
+    readonly fromResourceAccount?: boolean;
 }
 
 /** A request to assume the role, e.g. by `pinpoint.amazonaws.com`. */
@@ -149,7 +151,7 @@ function roleSimulation(
     ) as EvaluatedPolicy[];
     return {
         request: {
-            principal: EXPORT_ROLE_ARN,
+            principal: request.fromResourceAccount ? roleArnIn(resourceAccount(request.resource)) : EXPORT_ROLE_ARN,
             action: request.action,
             resource: { resource: request.resource, accountId: resourceAccount(request.resource) },
             contextVariables: { ...request.context },
@@ -224,6 +226,11 @@ async function evaluate(simulation: Simulation, request: object): Promise<Single
 /** The policy as AWS receives it: the JSON text, parsed. */
 function asSent(policy: EvaluatedPolicy): unknown {
     return JSON.parse(typeof policy === "string" ? policy : JSON.stringify(policy));
+}
+
+/** The export role's ARN, as if it were in `account`. */
+function roleArnIn(account: string): string {
+    return EXPORT_ROLE_ARN.replace(ROLE_ACCOUNT, account);
 }
 
 /** The account in the ARN (a KMS key's), or the role's for ARNs without one (S3's). */

@@ -76,7 +76,9 @@ async function decide(side: EvaluatedSide, witness: WitnessRequest): Promise<Dec
     }
     return decideForPolicies(
         side.policies,
-        { action: witness.action, resource: witness.resource!, context: witness.context },
+        // The proof's requests are made by the resource's own account: a witness on a resource of
+        // another account is not a cross-account request, which its resource policy would decide.
+        { action: witness.action, resource: witness.resource!, context: witness.context, fromResourceAccount: true },
         side.boundary,
     );
 }

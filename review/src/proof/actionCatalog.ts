@@ -28,8 +28,12 @@ export interface ActionTarget {
      * {@link supportsKey}'s.
      */
     readonly conditionKeys: readonly string[];
-    /** Whether the resource's tags are not sent (S3 buckets and objects): `aws:ResourceTag/…` is then never present. */
-    readonly noResourceTags?: boolean;
+    /**
+     * Whether the resource's tags are sent only when the bucket has attribute-based access control
+     * on (S3 buckets and objects: off by default, switched on by PutBucketAbac). The proof does not
+     * know a bucket's setting: it is one of its open readings (openReadings.ts).
+     */
+    readonly tagsOnlyWithAbac?: boolean;
 }
 
 const GLOBAL_KEYS = getAllGlobalConditionKeys().map((key) => key.toLowerCase());
@@ -79,25 +83,21 @@ async function loadTargets(service: string): Promise<ActionTarget[]> {
                 service,
                 resourceType: resourceType.name,
                 arnTemplate: type.arn,
-                // The evaluator, as S3 without attribute-based access on the bucket, sends no
-                // resource tags for a bucket or an object.
-                conditionKeys: keys.filter((key) => !s3Object || !isResourceTagKey(key)),
-                ...(s3Object ? { noResourceTags: true } : {}),
+                conditionKeys: keys,
+                ...(s3Object ? { tagsOnlyWithAbac: true } : {}),
             });
         }
     }
     return targets;
 }
 
-function isResourceTagKey(key: string): boolean {
+/** Whether a key (lower-cased) is a resource's tag: `aws:ResourceTag/…` or S3's `s3:BucketTag/…`. */
+export function isResourceTagKey(key: string): boolean {
     return key.startsWith("aws:resourcetag/") || key.startsWith("s3:buckettag/");
 }
 
 /** Whether a request of `target` may carry `key` (as a policy writes it): one of its own keys, or a global one. */
 export function supportsKey(target: ActionTarget, key: string): boolean {
-    if (target.noResourceTags && isResourceTagKey(key.toLowerCase())) {
-        return false;
-    }
     return keyIsAmong(key, target.conditionKeys) || keyIsAmong(key, GLOBAL_KEYS);
 }
 

@@ -2,24 +2,35 @@
 // that every action of a group is alike to every action pattern of the
 // policies, takes the same ARN template, supports the same condition keys the
 // policies name, and is alike to the question's scope.
-import { actionTargets, ActionTarget, catalogServices, supportsKey } from "./actionCatalog";
+import { actionTargets, ActionTarget, catalogServices, isResourceTagKey, supportsKey } from "./actionCatalog";
 import { actionKey, actionMatches } from "./iamSemantics";
 import { OutsideFragmentError } from "./outsideFragment";
 import { ParsedStatement, PolicyKind } from "./policyStatements";
+import { matchesPattern, StringPattern } from "./stringPattern";
 import { namedNamespace, SubjectPatternList } from "./subjectPatterns";
 
-/** Actions that the catalogue's data treats alike for every pattern of the policies. */
+/**
+ * Actions that the catalogue's data treats alike for every pattern of the
+ * policies. Actions on different resource types are one group when nothing
+ * else tells them apart: the policies decide a request by its action's
+ * patterns and its resource, never by the action's type, so the group needs
+ * only that its resource is of one of its types.
+ */
 export interface ActionGroup {
-    /** Every action of the group on its resource type; the first is the one a witness names. */
+    /** Every action of the group on each of its resource types; the first of a type is the one a witness names. */
     readonly targets: readonly ActionTarget[];
-    /** The index of its ARN template among the subject's patterns; undefined when any resource will do. */
-    readonly format?: number;
+    /** The index of each target's ARN template among the subject's patterns; undefined when any resource will do. */
+    readonly formats?: readonly number[];
     /** Whether each action pattern (by its index in {@link ActionPatterns.patterns}) matches the group's actions. */
     readonly matches: readonly boolean[];
     /** Whether a request of the group may carry each condition key (by its index among the space's keys). */
     readonly keys: readonly boolean[];
     /** Whether the group's actions are in the question's scope. */
     readonly inScope: boolean;
+    /** Whether its actions take no resource type: `*` is their resource, or any under the open reading. */
+    readonly noResourceType: boolean;
+    /** Whether its requests carry the resource's tags only if the bucket has ABAC on (S3 buckets and objects). */
+    readonly tagsOnlyWithAbac: boolean;
 }
 
 /** The action patterns the policies write, and the services they reach. */
@@ -44,7 +55,18 @@ export function actionPatternsOf(
     return {
         patterns,
         index: new Map(patterns.map((pattern, index) => [pattern, index])),
-        named: new Set(patterns.filter((p) => p !== "*").map((p) => p.split(":")[0])),
+        // The services of the actions, and of the ARNs the statements name: an `s3` ARN makes s3's
+        // actions typed, so that no action of another service is taken to apply to it.
+        named: new Set([
+            ...patterns.filter((p) => p !== "*").map((p) => p.split(":")[0]),
+            ...(kind === "identity"
+                ? statements.flatMap((s) =>
+                      (s.resources?.patterns ?? []).flatMap(
+                          (pattern) => /^arn:[^:]*:([a-z0-9-]+):/.exec(pattern)?.[1] ?? [],
+                      ),
+                  )
+                : []),
+        ]),
         // An unknown policy may allow any action, as may `*` and NotAction.
         reachesEverything:
             kind === "identity" &&
@@ -71,6 +93,8 @@ export interface GroupingInputs {
     readonly inScope?: (target: ActionTarget) => boolean;
     /** Where each group's ARN template is added. */
     readonly subjects: SubjectPatternList;
+    /** The services (globs) whose every resource a Resource pattern names, as `arn:aws:s3:::*` (openReadings.ts). */
+    readonly wholeServices: readonly StringPattern[];
 }
 
 /**
@@ -81,30 +105,69 @@ export interface GroupingInputs {
 export function groupActions(inputs: GroupingInputs): ActionGroup[] {
     const { kind, actions, keyNames, subjects } = inputs;
     const named = actions.named;
-    const groupsByKey = new Map<string, ActionGroup & { targets: ActionTarget[] }>();
+    const groupsByKey = new Map<string, ActionGroup & { targets: ActionTarget[]; formats?: number[] }>();
+    const namesResourceTags = keyNames.some(isResourceTagKey);
     for (const target of inputs.targets) {
         const matches = actions.patterns.map((pattern) => actionMatches(pattern, target));
+        // Where every statement names its actions (no NotAction, no `*`, no policy of unknown
+        // text), an action no pattern names is allowed by no side: it is in no difference, and
+        // its resource types would only split the resources finer. An EC2 policy that names
+        // two actions is then a question about those two, not about EC2's 700.
+        if (kind === "identity" && !actions.reachesEverything && !matches.includes(true)) {
+            continue;
+        }
         // An action of another service is typed too when its resources can be ARNs of a
         // service the policies name (ssm:SendCommand on an ec2 instance).
         const typed = kind === "identity" && (named.has(target.service) || namedNamespace(target.arnTemplate, named));
         const format = typed ? subjects.addTemplate(target.arnTemplate) : undefined;
         const keys = keyNames.map((key) => (!typed && kind === "identity" ? true : supportsKey(target, key)));
         const inScope = inputs.inScope ? inputs.inScope(target) : true;
-        const signature = JSON.stringify([matches, format, keys, inScope]);
+        const noResourceType = target.resourceType === "*";
+        const tagsOnlyWithAbac = namesResourceTags && target.tagsOnlyWithAbac === true;
+        // An action of no resource type is one of its service's: the open reading grants it by service.
+        const signature = JSON.stringify([
+            matches,
+            typed,
+            keys,
+            inScope,
+            noResourceType &&
+                (inputs.wholeServices.some((service) => matchesPattern(service, target.service))
+                    ? target.service
+                    : true),
+            tagsOnlyWithAbac,
+        ]);
         let group = groupsByKey.get(signature);
         if (!group) {
-            group = { targets: [], format, matches, keys, inScope };
+            group = {
+                targets: [],
+                ...(typed ? { formats: [] } : {}),
+                matches,
+                keys,
+                inScope,
+                noResourceType,
+                tagsOnlyWithAbac,
+            };
             groupsByKey.set(signature, group);
         }
         group.targets.push(target);
+        group.formats?.push(format!);
     }
-    const groups = [...groupsByKey.values()];
-    for (const group of groups) {
-        group.targets.sort(
-            (a, b) => Number(!named.has(a.service)) - Number(!named.has(b.service)) || a.action.localeCompare(b.action),
-        );
-    }
-    const rank = (group: ActionGroup) => (named.has(group.targets[0].service) ? 0 : group.format !== undefined ? 1 : 2);
+    const groups = [...groupsByKey.values()].map((group) => {
+        const order = group.targets
+            .map((target, index) => ({ target, format: group.formats?.[index] }))
+            .sort(
+                (a, b) =>
+                    Number(!named.has(a.target.service)) - Number(!named.has(b.target.service)) ||
+                    a.target.action.localeCompare(b.target.action),
+            );
+        return {
+            ...group,
+            targets: order.map((entry) => entry.target),
+            ...(group.formats ? { formats: order.map((entry) => entry.format!) } : {}),
+        };
+    });
+    const rank = (group: ActionGroup) =>
+        named.has(group.targets[0].service) ? 0 : group.formats !== undefined ? 1 : 2;
     groups.sort((a, b) => rank(a) - rank(b));
     if (groups.length === 0) {
         throw new OutsideFragmentError(["the catalogue has no action these policies could be asked about"]);

@@ -4,17 +4,26 @@
 // point between or at the thresholds they name. Which values a test accepts
 // is iamSemantics.ts.
 import { conditionKeyType } from "./actionCatalog";
+import { parseIamDate, requestDate } from "./dateValues";
+import { IpRange, ipIntervals, parseCidr } from "./ipRanges";
 import { conditionPattern, conditionPatternKey, patternMode } from "./iamSemantics";
 import { OutsideFragmentError } from "./outsideFragment";
 import { ConditionTest, ParsedStatement } from "./policyStatements";
 import { ClassLimitError, stringClasses, StringClass } from "./stringClasses";
-import { StringPattern } from "./stringPattern";
+import { hasVariable, withWildcards } from "./policyVariables";
+import { globPattern, StringPattern } from "./stringPattern";
 
 /** One value of a condition key's variable. */
 export type KeyValue =
     | { readonly kind: "absent" }
     | { readonly kind: "string"; readonly witness: string; readonly inside: readonly boolean[] }
-    | { readonly kind: "number"; readonly witness: string; readonly number: number };
+    | { readonly kind: "number"; readonly witness: string; readonly number: number }
+    /** A multi-valued key's set of values: one of each string class it holds (`members`: their `inside`). */
+    | {
+          readonly kind: "set";
+          readonly witness: readonly string[];
+          readonly members: readonly (readonly boolean[])[];
+      };
 
 /** A condition key's variable. */
 export interface KeyVariable {
@@ -25,8 +34,15 @@ export interface KeyVariable {
     readonly patternIndex: ReadonlyMap<string, number>;
     /** Value 0 is always `absent`. */
     readonly values: readonly KeyValue[];
-    /** Whether the key is compared as a number. */
+    /** Whether the key is compared as a number (dates too, as milliseconds since the epoch). */
     readonly numeric: boolean;
+    /** What a number or a class of the key stands for, when not a plain number or string: a date, or an address. */
+    readonly compared?: "date" | "ip";
+    /**
+     * Whether the key is multi-valued (`aws:TagKeys`), compared by `ForAnyValue:` and `ForAllValues:`: its
+     * values are then sets, each as the string classes it holds a value of, which is all a test can tell.
+     */
+    readonly multiValued?: boolean;
 }
 
 /** The keys the statements test, lower-cased (IAM compares keys case aside), each as first written. */
@@ -61,17 +77,25 @@ export async function conditionKeyVariables(
 export async function keyVariable(key: string, tests: readonly ConditionTest[]): Promise<KeyVariable> {
     const type = await conditionKeyType(key);
     const valued = tests.filter((test) => test.base !== "Null");
-    if (type?.startsWith("ArrayOf") && valued.length > 0) {
+    const multiValued = type?.startsWith("ArrayOf") === true;
+    const plain = valued.find((test) => test.set === undefined);
+    if (multiValued && plain) {
         throw new OutsideFragmentError([
-            `${key} is a multi-valued key (${type}), compared by ${valued[0].operator} without a set operator`,
+            `${key} is a multi-valued key (${type}), compared by ${plain.operator} without a set operator`,
         ]);
     }
-    const numeric = valued.filter((test) => test.base.startsWith("Numeric"));
-    if (numeric.length > 0 && numeric.length < valued.length) {
-        throw new OutsideFragmentError([`${key} is compared both as a number and as a string`]);
+    const kinds = new Set(valued.map((test) => comparedAs(test)));
+    if (kinds.size > 1) {
+        throw new OutsideFragmentError([`${key} is compared both as ${[...kinds].sort().join(" and as ")}`]);
     }
-    if (numeric.length > 0) {
-        return numericKeyVariable(key, numeric);
+    if (kinds.has("a number")) {
+        return numericKeyVariable(key, valued);
+    }
+    if (kinds.has("a date")) {
+        return dateKeyVariable(key, valued);
+    }
+    if (kinds.has("an address")) {
+        return ipKeyVariable(key, valued);
     }
     const patterns: StringPattern[] = [];
     const patternIndex = new Map<string, number>();
@@ -80,7 +104,17 @@ export async function keyVariable(key: string, tests: readonly ConditionTest[]):
             const mode = patternMode(test);
             if (!patternIndex.has(conditionPatternKey(mode, value))) {
                 patternIndex.set(conditionPatternKey(mode, value), patterns.length);
-                patterns.push(conditionPattern(mode, value));
+                // A value with a policy variable: the strings it can stand for, whatever the variable's value.
+                patterns.push(
+                    hasVariable(value)
+                        ? {
+                              ...(mode === "arn"
+                                  ? conditionPattern("arn", withWildcards(value))
+                                  : globPattern(withWildcards(value), mode === "exactIgnoringCase")),
+                              text: value,
+                          }
+                        : conditionPattern(mode, value),
+                );
             }
         }
     }
@@ -92,6 +126,9 @@ export async function keyVariable(key: string, tests: readonly ConditionTest[]):
             throw new OutsideFragmentError([`${key}: ${error.message}`]);
         }
         throw error;
+    }
+    if (multiValued) {
+        return setKeyVariable(key, patterns, patternIndex, classes);
     }
     const trueOrFalse = type === "Bool" && valued.length === 0;
     return {
@@ -105,6 +142,106 @@ export async function keyVariable(key: string, tests: readonly ConditionTest[]):
                 kind: "string" as const,
                 witness: trueOrFalse && stringClass.witness === "" ? "true" : stringClass.witness,
                 inside: stringClass.inside,
+            })),
+        ],
+    };
+}
+
+/** The most string classes a multi-valued key's sets are made of: 2^n sets. */
+const MAX_SET_CLASSES = 8;
+
+/** A multi-valued key: absent, or a set, as the classes it holds a value of (the empty set too). */
+function setKeyVariable(
+    key: string,
+    patterns: StringPattern[],
+    patternIndex: Map<string, number>,
+    classes: readonly StringClass[],
+): KeyVariable {
+    if (classes.length > MAX_SET_CLASSES) {
+        throw new OutsideFragmentError([
+            `${key}: its values fall into ${classes.length} classes, more than the ${MAX_SET_CLASSES} whose every set the proof takes`,
+        ]);
+    }
+    const sets: KeyValue[] = [];
+    for (let mask = 0; mask < 1 << classes.length; mask++) {
+        const held = classes.filter((_, index) => (mask & (1 << index)) !== 0);
+        sets.push({
+            kind: "set",
+            witness: held.map((stringClass) => stringClass.witness),
+            members: held.map((stringClass) => stringClass.inside),
+        });
+    }
+    return { key, patterns, patternIndex, numeric: false, multiValued: true, values: [{ kind: "absent" }, ...sets] };
+}
+
+/** How a test compares its key's value: as a number, a date, an address or a string. */
+function comparedAs(test: ConditionTest): string {
+    return test.base.startsWith("Numeric")
+        ? "a number"
+        : test.base.startsWith("Date")
+          ? "a date"
+          : test.base.endsWith("IpAddress")
+            ? "an address"
+            : "a string";
+}
+
+/**
+ * A key compared as a date: as a number of milliseconds, with points a second
+ * before the first threshold and after the last (a request's time has seconds).
+ */
+function dateKeyVariable(key: string, tests: readonly ConditionTest[]): KeyVariable {
+    const thresholds = [...new Set(tests.flatMap((test) => test.values.map((value) => parseIamDate(value)!)))].sort(
+        (a, b) => a - b,
+    );
+    const points: number[] = [thresholds[0] - 1000];
+    thresholds.forEach((threshold, index) => {
+        points.push(threshold);
+        const next = thresholds[index + 1];
+        const between = Math.floor((threshold + next) / 2000) * 1000;
+        points.push(
+            next === undefined
+                ? threshold + 1000
+                : between > threshold && between < next
+                  ? between
+                  : (threshold + next) / 2,
+        );
+    });
+    return {
+        key,
+        patterns: [],
+        patternIndex: new Map(),
+        numeric: true,
+        compared: "date",
+        values: [
+            { kind: "absent" },
+            ...points.map((number) => ({ kind: "number" as const, witness: requestDate(key, number), number })),
+        ],
+    };
+}
+
+/** A key compared as an address: absent, or one of the intervals the CIDRs split IPv4 and IPv6 into. */
+function ipKeyVariable(key: string, tests: readonly ConditionTest[]): KeyVariable {
+    const ranges: IpRange[] = [];
+    const patternIndex = new Map<string, number>();
+    for (const value of tests.flatMap((test) => test.values)) {
+        if (!patternIndex.has(conditionPatternKey("ip", value))) {
+            patternIndex.set(conditionPatternKey("ip", value), ranges.length);
+            ranges.push(parseCidr(value)!);
+        }
+    }
+    return {
+        key,
+        // Only their text is read, to describe a class: ranges are not string patterns.
+        patterns: ranges.map((range) => ({ text: range.text, alternatives: [] })),
+        patternIndex,
+        numeric: false,
+        compared: "ip",
+        values: [
+            { kind: "absent" },
+            ...ipIntervals(ranges).map((interval) => ({
+                kind: "string" as const,
+                witness: interval.witness,
+                inside: interval.inside,
             })),
         ],
     };

@@ -9,8 +9,10 @@
 import { and, forEvery, Formula, not } from "./formula";
 import { PolicyKind } from "./policyStatements";
 import { OutsideFragmentError, PolicySide, RequestScope, RequestSpace, UnknownPolicy } from "./requestSpace";
+import type { OpenReading } from "./openReadings";
 import { keyVariableNumber } from "./requestVariables";
 import { classesOf, RequestClass } from "./requestClasses";
+import { confirmedWithValues } from "./variableWitnesses";
 import { SolverSession } from "./solverProcess";
 
 /** Two sides of one kind of policy to compare, on every request or those of a scope. */
@@ -45,6 +47,8 @@ export type AccessDecision =
           readonly unknown: readonly UnknownPolicy[];
           /** What the proof takes as given about requests. */
           readonly assumptions: readonly string[];
+          /** The open readings of IAM the question touches (openReadings.ts): "possibly" may depend on them. */
+          readonly readings: readonly OpenReading[];
       }
     | { readonly decided: false; readonly reason: string };
 
@@ -127,6 +131,23 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
             continue;
         }
         const classes = merged(answer.cubes.flatMap((cube) => classesOf(space, cube, wanted)));
+        if (space.variablePatterns.length > 0) {
+            // A class found where policy variables are read as Booleans is kept only once a request of
+            // it, with values for the variables, is in the difference (variableWitnesses.ts).
+            const newly = id === "allowed" || id === "possiblyAllowed" ? "allowed" : "denied";
+            const possibly = id === "possiblyAllowed" || id === "possiblyDenied";
+            for (const found of classes) {
+                const sides = { before: question.before, after: question.after, scope: question.scope };
+                const build = (built: readonly PolicySide[], scope?: RequestScope) =>
+                    RequestSpace.build(question.kind, built, scope);
+                if (!(await confirmedWithValues(space, found.witness, { newly, possibly }, sides, build))) {
+                    return {
+                        decided: false,
+                        reason: `a class of requests found with policy variables (${found.actions.slice(0, 3).join(", ")} on ${found.scope}) has no request with values for them that the proof could confirm`,
+                    };
+                }
+            }
+        }
         if (classes.length === 0) {
             // The solver found requests, and none is one a reader can be shown: never say "none".
             return { decided: false, reason: "the solver found requests that the plan cannot name as classes" };
@@ -144,6 +165,7 @@ export async function decideAccess(question: AccessQuestion, session: SolverSess
         possiblyNewlyDenied: found.possiblyDenied ?? NONE,
         unknown: space.unknowns.map((unknown) => unknown.policy),
         assumptions: space.assumptions,
+        readings: space.readings.map((entry) => entry.reading),
     };
 }
 
@@ -168,8 +190,16 @@ function merged(classes: readonly RequestClass[]): RequestClass[] {
         } else if (found.dependsOn === "") {
             byReading.set(key, { ...known, dependsOn: "" });
         }
+        const joined = byReading.get(key)!;
+        if (joined !== found && joined.readingDependence !== found.readingDependence) {
+            // Under one reading by one cube, under the other by another: under both, so on neither.
+            byReading.set(key, { ...joined, readingDependence: "" });
+        }
     }
-    return [...byReading.values()].map((found) => ({ ...found, dependsOn: plainDependence(found.dependsOn) }));
+    return [...byReading.values()].map((found) => ({
+        ...found,
+        dependsOn: [plainDependence(found.dependsOn), found.readingDependence].filter(Boolean).join(" and "),
+    }));
 }
 
 /** `P does not allow it or P denies it` as `P does not grant it`; `P allows it and P does not deny it` as `P grants it`. */
@@ -202,5 +232,6 @@ function emptyDecision() {
         possiblyNewlyDenied: NONE,
         unknown: [],
         assumptions: [],
+        readings: [],
     };
 }

@@ -2,6 +2,8 @@
 // part of it that lies outside what the proof encodes, named. Nothing is
 // dropped quietly: a statement the proof cannot read makes the whole question
 // "not decided", never "no".
+import { parseIamDate } from "./dateValues";
+import { parseCidr } from "./ipRanges";
 import { policyVariableIn } from "./stringPattern";
 
 /** Identity policies (the role's permissions, or a boundary) have a Resource; trust policies a Principal. */
@@ -27,6 +29,14 @@ export const ENCODED_OPERATORS = [
     "NumericLessThanEquals",
     "NumericGreaterThan",
     "NumericGreaterThanEquals",
+    "DateEquals",
+    "DateNotEquals",
+    "DateLessThan",
+    "DateLessThanEquals",
+    "DateGreaterThan",
+    "DateGreaterThanEquals",
+    "IpAddress",
+    "NotIpAddress",
 ] as const;
 
 /** One of {@link ENCODED_OPERATORS}. */
@@ -41,6 +51,8 @@ export interface ConditionTest {
     readonly negated: boolean;
     /** True for `...IfExists`, which holds when the key is absent. */
     readonly ifExists: boolean;
+    /** `ForAnyValue:` (some value of the key's set matches) or `ForAllValues:` (every value does; true when none). */
+    readonly set?: "any" | "all";
     /** The key as written, e.g. `aws:SourceArn`. Keys are compared without regard to case. */
     readonly key: string;
     readonly values: readonly string[];
@@ -62,6 +74,8 @@ export interface ParsedStatement {
     readonly resources?: { readonly not: boolean; readonly patterns: readonly string[] };
     /** Present in a trust policy only. */
     readonly principals?: readonly PrincipalEntry[];
+    /** True when they are a NotPrincipal's: the statement is about every other principal. */
+    readonly notPrincipal?: boolean;
     readonly conditions: readonly ConditionTest[];
 }
 
@@ -135,26 +149,31 @@ function parseStatement(
     if (kind === "trust" && resources) {
         reasons.push("a trust policy's statement names no Resource: the role is its resource");
     }
+    // Policy variables in Resource are encoded (policyVariables.ts), in the resource part of an ARN.
     for (const pattern of resources?.patterns ?? []) {
         const variable = policyVariableIn(pattern);
-        if (variable) {
-            reasons.push(`the resource ${JSON.stringify(pattern)} holds the policy variable ${variable}`);
+        if (variable && pattern.slice(0, pattern.indexOf(variable)).split(":").length - 1 < 5) {
+            reasons.push(
+                `the resource ${JSON.stringify(pattern)} holds the policy variable ${variable} before its resource part`,
+            );
         }
     }
     let principals: PrincipalEntry[] | undefined;
-    if (statement.NotPrincipal !== undefined) {
-        reasons.push("NotPrincipal is not encoded");
-    }
+    const notPrincipal = statement.NotPrincipal !== undefined;
     if (kind === "trust") {
-        principals = parsePrincipal(statement.Principal, reasons);
-    } else if (statement.Principal !== undefined) {
+        if (notPrincipal && statement.Principal !== undefined) {
+            reasons.push("it has both Principal and NotPrincipal");
+        }
+        // NotPrincipal: every principal but those it names (and, for a role, its sessions).
+        principals = parsePrincipal(notPrincipal ? statement.NotPrincipal : statement.Principal, reasons);
+    } else if (statement.Principal !== undefined || notPrincipal) {
         reasons.push("an identity policy's statement names no Principal");
     }
     const conditions = parseConditions(statement.Condition, reasons);
     if (reasons.length > 0 || !actions || (effect !== "Allow" && effect !== "Deny")) {
         return undefined;
     }
-    return { where, effect, actions, resources, principals, conditions };
+    return { where, effect, actions, resources, principals, ...(notPrincipal ? { notPrincipal } : {}), conditions };
 }
 
 /** `Action` or `NotAction` (and the same for Resource): which, and its values as a list. */
@@ -200,7 +219,9 @@ function parsePrincipal(principal: unknown, reasons: string[]): PrincipalEntry[]
             if (typeof item !== "string") {
                 reasons.push(`a ${kind} principal is not a string`);
             } else if (policyVariableIn(item) || (item.includes("*") && item !== "*")) {
-                reasons.push(`the principal ${JSON.stringify(item)} holds a wildcard or policy variable`);
+                reasons.push(
+                    `the principal ${JSON.stringify(item)} holds a wildcard or policy variable, which AWS refuses in a Principal (only "*" alone)`,
+                );
             } else {
                 entries.push({ kind: item === "*" ? "*" : (kind as PrincipalEntry["kind"]), value: item });
             }
@@ -219,13 +240,16 @@ function parseConditions(condition: unknown, reasons: string[]): ConditionTest[]
     }
     const tests: ConditionTest[] = [];
     for (const [operator, block] of Object.entries(condition)) {
-        if (/^For(Any|All)Value:/i.test(operator)) {
-            reasons.push(`the set operator of ${operator} is not encoded (multi-valued keys)`);
+        // IAM spells them ForAnyValue: and ForAllValues: (one singular, one plural), on string and ARN operators.
+        const setOperator = /^For(AnyValue|AllValues):(.*)$/i.exec(operator);
+        const single = setOperator ? setOperator[2] : operator;
+        const base = ENCODED_OPERATORS.find(
+            (candidate) => candidate === single || (candidate !== "Null" && `${candidate}IfExists` === single),
+        );
+        if (setOperator && !(base && /^(String|Arn)/.test(base))) {
+            reasons.push(`the set operator of ${operator} is not encoded on ${single}`);
             continue;
         }
-        const base = ENCODED_OPERATORS.find(
-            (candidate) => candidate === operator || (candidate !== "Null" && `${candidate}IfExists` === operator),
-        );
         if (!base) {
             reasons.push(`the condition operator ${operator} is not encoded`);
             continue;
@@ -242,8 +266,9 @@ function parseConditions(condition: unknown, reasons: string[]): ConditionTest[]
                 reasons.push(`the values of ${operator} ${key} are not strings`);
                 continue;
             }
+            // Policy variables are encoded in the values of string and ARN operators (policyVariables.ts).
             const variable = values.map(policyVariableIn).find((found) => found !== undefined);
-            if (variable) {
+            if (variable && (!/^(String|Arn)/.test(base) || setOperator)) {
                 reasons.push(`${operator} ${key} compares with the policy variable ${variable}`);
                 continue;
             }
@@ -262,15 +287,28 @@ function parseConditions(condition: unknown, reasons: string[]): ConditionTest[]
                 reasons.push(`${operator} ${key} compares with ${JSON.stringify(values)}, not numbers`);
                 continue;
             }
+            if (base.startsWith("Date") && !values.every((item) => parseIamDate(item) !== undefined)) {
+                reasons.push(
+                    `${operator} ${key} compares with ${JSON.stringify(values)}, not ISO 8601 dates or epoch seconds`,
+                );
+                continue;
+            }
+            if (base.endsWith("IpAddress") && !values.every((item) => parseCidr(item) !== undefined)) {
+                reasons.push(`${operator} ${key} compares with ${JSON.stringify(values)}, not IPv4 or IPv6 CIDRs`);
+                continue;
+            }
             if (base.startsWith("Arn") && !values.every((item) => item.split(":").length >= 6)) {
                 reasons.push(`${operator} ${key} compares with ${JSON.stringify(values)}, not ARNs of six parts`);
                 continue;
             }
             tests.push({
                 operator,
+                ...(setOperator
+                    ? { set: /^AnyValue$/i.test(setOperator[1]) ? ("any" as const) : ("all" as const) }
+                    : {}),
                 base,
                 negated: /Not/.test(base),
-                ifExists: operator.endsWith("IfExists"),
+                ifExists: single.endsWith("IfExists"),
                 key,
                 values,
             });

@@ -2,9 +2,13 @@
 // the resource (or principal) and the context they cover, what they depend
 // on when a policy's text is not known, and one concrete request of the
 // class, its witness, which the evaluator then checks too.
-import { Cube, Formula, holdsAt } from "./formula";
-import { KeyVariable, RequestSpace } from "./requestSpace";
+import type { ActionTarget } from "./actionCatalog";
+import { formatIamDate } from "./dateValues";
+import { variablesIn } from "./policyVariables";
 import { keyVariableNumber } from "./requestVariables";
+import { bindVariables } from "./variableWitnesses";
+import { Cube, Formula, holdsAt } from "./formula";
+import { KeyVariable, RequestSpace, VariablePattern } from "./requestSpace";
 import { isWithin, StringClass } from "./stringClasses";
 
 /** A concrete request. */
@@ -14,8 +18,8 @@ export interface WitnessRequest {
     readonly resource?: string;
     /** Who asks, for a trust policy's request. */
     readonly principal?: string;
-    /** The condition keys it carries, each with its value; a key not listed is absent. */
-    readonly context: Readonly<Record<string, string>>;
+    /** The condition keys it carries, each with its value (a multi-valued key's, a list); a key not listed is absent. */
+    readonly context: Readonly<Record<string, string | string[]>>;
 }
 
 /** Requests alike to every policy of the question. */
@@ -36,11 +40,16 @@ export interface RequestClass {
     readonly context: string;
     /** What the unknown policies must say for the class to be in the difference, e.g. `the baseline's policy P does not allow it`; empty when nothing. */
     readonly dependsOn: string;
+    /** Which open readings of IAM the class holds under only (openReadings.ts), e.g. `if the bucket has ABAC on`; empty when none. */
+    readonly readingDependence: string;
     readonly witness: WitnessRequest;
 }
 
 /** How many points of a cube are tried for a witness whose resource fits its action. */
 const WITNESS_TRIES = 20;
+
+/** How many of a group's ARN templates are tried for each point. */
+const WITNESS_TEMPLATES = 8;
 
 /**
  * A cube as classes, one per resource type of its actions (so that each says
@@ -52,22 +61,41 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
     // object action with s3:prefix): the class is said by those a request can have.
     const carriesAll = (g: number) =>
         space.keys.every((_, index) => cube[keyVariableNumber(index)].includes(0) || space.keyApplies(g, index));
-    const groups = cube[0].filter((g) => carriesAll(g) && cube[1].some((r) => space.fits(g, r)));
-    const byType = new Map<number | undefined, number[]>();
+    const fitsGroup = (g: number, r: number) => space.fits(g, r);
+    const groups = cube[0].filter((g) => carriesAll(g) && cube[1].some((r) => fitsGroup(g, r)));
+    // A group may hold actions of several resource types: a class per type, with its own actions.
+    const byType = new Map<number | undefined, TypedTargets>();
     for (const group of groups) {
-        const format = space.groups[group].format;
-        byType.set(format, [...(byType.get(format) ?? []), group]);
+        space.groups[group].targets.forEach((target, index) => {
+            const format = space.groups[group].formats?.[index];
+            const typed = byType.get(format) ?? { format, groups: [], targets: [] };
+            if (!typed.groups.includes(group)) {
+                typed.groups.push(group);
+            }
+            typed.targets.push({ target, group });
+            byType.set(format, typed);
+        });
     }
     const dependsOn = dependence(space, cube);
+    const readingDependence = space.readings
+        .filter(({ variable }) => cube[variable].length === 1)
+        .map(({ reading, variable }) => (cube[variable][0] === 1 ? reading.ifOn : reading.ifOff))
+        .join(" and ");
     return [...byType.values()].flatMap((typed) => {
-        const fits = (r: number) => typed.some((g) => space.fits(g, r));
+        const fits = (r: number) =>
+            typed.format === undefined
+                ? typed.groups.some((g) => fitsGroup(g, r))
+                : space.subjectClasses[r].inside[typed.format];
         const classes = cube[1].filter(fits);
-        const part: Cube = [typed, classes, ...cube.slice(2)];
-        const witness = witnessOf(space, part, wanted);
+        if (classes.length === 0) {
+            return [];
+        }
+        const part: Cube = [typed.groups, classes, ...cube.slice(2)];
+        const witness = witnessOf(space, part, wanted, typed);
         if (!witness) {
             return [];
         }
-        const targets = typed.flatMap((index) => space.groups[index].targets);
+        const targets = typed.targets.map((entry) => entry.target);
         const everyActionOf = wholeType(space, targets);
         return [
             {
@@ -77,19 +105,37 @@ export function classesOf(space: RequestSpace, cube: Cube, wanted: Formula): Req
                     targets.map((target) => target.action),
                 ),
                 actionCount: new Set(targets.map((target) => target.action)).size,
-                scope: describeSubject(space, classes, fits, typeName(space, typed)),
-                context: space.keys
-                    .flatMap((key, index) => {
+                scope: describeSubject(space, classes, fits, typeName(space, targets)),
+                context: [
+                    ...space.keys.flatMap((key, index) => {
                         const values = cube[keyVariableNumber(index)];
-                        const carried = typed.some((g) => space.keyApplies(g, index));
+                        const carried = typed.groups.some((g) => space.keyApplies(g, index));
                         return values.length === key.values.length || !carried ? [] : [describeKey(key, values)];
-                    })
-                    .join(", "),
+                    }),
+                    ...space.variablePatterns
+                        // Said only where the class holds values the pattern could hold: a bucket is
+                        // never in home/${aws:username}/*, whoever asks.
+                        .filter((entry) => mayHold(space, entry, classes, cube))
+                        .flatMap((entry) =>
+                            cube[entry.variable].length === 1
+                                ? [describeVariablePattern(space, entry, cube[entry.variable][0] === 1)]
+                                : [],
+                        ),
+                ].join(", "),
                 dependsOn,
+                readingDependence,
                 witness,
             },
         ];
     });
+}
+
+/** The actions of a cube's groups on one resource type (its ARN template's pattern; undefined: any resource). */
+interface TypedTargets {
+    readonly format: number | undefined;
+    readonly groups: number[];
+    /** Each action on the type, with its group, in the groups' order: the first is a witness's. */
+    readonly targets: { target: ActionTarget; group: number }[];
 }
 
 /** The service and resource type whose every action `targets` hold, if they are one and more than one action. */
@@ -105,8 +151,7 @@ function wholeType(
     const [service] = services;
     const [resourceType] = types;
     const all = new Set(
-        space.groups
-            .flatMap((group) => group.targets)
+        space.catalogue
             .filter((target) => target.service === service && target.resourceType === resourceType)
             .map((target) => target.action),
     );
@@ -114,12 +159,10 @@ function wholeType(
     return held.size > 1 && held.size === all.size ? { service, resourceType } : undefined;
 }
 
-/** What "any" resource of these groups is: `resource`, or their type and its ARN template, e.g. `accesspoint (arn:…)`. */
-function typeName(space: RequestSpace, groups: readonly number[]): string {
-    const types = new Set(groups.flatMap((group) => space.groups[group].targets.map((target) => target.resourceType)));
-    const templates = new Set(
-        groups.flatMap((group) => space.groups[group].targets.map((target) => target.arnTemplate)),
-    );
+/** What "any" resource of these actions is: `resource`, or their type and its ARN template, e.g. `accesspoint (arn:…)`. */
+function typeName(space: RequestSpace, targets: readonly ActionTarget[]): string {
+    const types = new Set(targets.map((target) => target.resourceType));
+    const templates = new Set(targets.map((target) => target.arnTemplate));
     if (space.kind !== "identity" || types.size !== 1 || templates.size !== 1 || types.has("*")) {
         return space.subjectName;
     }
@@ -148,11 +191,7 @@ function dependence(space: RequestSpace, cube: Cube): string {
  * action: one of an action whose resource type the space holds, if the cube
  * has one, else one whose resource is made to fit the action's ARN template.
  */
-function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula): WitnessRequest | undefined {
-    const typedFirst = [
-        cube[0].filter((group) => space.kind === "trust" || space.groups[group].format !== undefined),
-        cube[0].filter((group) => space.kind !== "trust" && space.groups[group].format === undefined),
-    ];
+function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula, typed: TypedTargets): WitnessRequest | undefined {
     let fallback: WitnessRequest | undefined;
     let tries = 0;
     // Resources in a partition the policies name first: arn:aws:s3:::x, not arn:z:s3:::x.
@@ -160,33 +199,37 @@ function witnessOf(space: RequestSpace, cube: Cube, wanted: Formula): WitnessReq
         ...cube[1].filter((subjectClass) => space.inNamedPartition(subjectClass)),
         ...cube[1].filter((subjectClass) => !space.inNamedPartition(subjectClass)),
     ];
-    for (const groups of typedFirst) {
-        for (const point of pointsIn([groups, classes, ...cube.slice(2)], wanted)) {
-            const group = space.groups[point[0]];
-            const context: Record<string, string> = {};
-            space.keys.forEach((key, index) => {
-                const value = key.values[point[keyVariableNumber(index)]];
-                if (value.kind !== "absent") {
-                    context[key.key] = value.witness;
-                }
-            });
-            const subjectClass = space.subjectClasses[point[1]];
-            if (space.kind === "trust") {
-                return { action: group.targets[0].action, principal: subjectClass.witness, context };
+    for (const point of pointsIn([cube[0], classes, ...cube.slice(2)], wanted)) {
+        const context: Record<string, string | string[]> = {};
+        space.keys.forEach((key, index) => {
+            const value = key.values[point[keyVariableNumber(index)]];
+            if (value.kind !== "absent") {
+                context[key.key] = value.kind === "set" ? [...value.witness] : value.witness;
             }
-            if (group.format !== undefined) {
-                return { action: group.targets[0].action, resource: subjectClass.witness, context };
+        });
+        // The policy variables' values, where the point says a pattern with one holds.
+        const bind = (resource: string | undefined) => bindVariables(space, point, resource, context).context;
+        const bound = (resource: string) => bindVariables(space, point, resource, context).resource!;
+        const ofGroup = typed.targets.filter((entry) => entry.group === point[0]).map((entry) => entry.target);
+        const subjectClass = space.subjectClasses[point[1]];
+        if (space.kind === "trust") {
+            return { action: ofGroup[0].action, principal: subjectClass.witness, context: bind(undefined) };
+        }
+        if (typed.format !== undefined) {
+            const resource = space.readableResource(point[1]);
+            return { action: ofGroup[0].action, resource: bound(resource), context: bind(resource) };
+        }
+        // One of the first actions of different ARN templates whose template a resource of the class fits.
+        const templates = [...new Map(ofGroup.map((target) => [target.arnTemplate, target])).values()];
+        for (const target of templates.slice(0, WITNESS_TEMPLATES)) {
+            const resource = space.resourceFor(point[1], target);
+            if (resource !== undefined) {
+                return { action: target.action, resource: bound(resource), context: bind(resource) };
             }
-            for (const target of group.targets.slice(0, 2)) {
-                const resource = space.resourceFor(point[1], target);
-                if (resource !== undefined) {
-                    return { action: target.action, resource, context };
-                }
-            }
-            fallback ??= { action: group.targets[0].action, resource: subjectClass.witness, context };
-            if (++tries >= WITNESS_TRIES) {
-                break;
-            }
+        }
+        fallback ??= { action: ofGroup[0].action, resource: subjectClass.witness, context: bind(subjectClass.witness) };
+        if (++tries >= WITNESS_TRIES) {
+            break;
         }
     }
     return fallback;
@@ -342,31 +385,122 @@ function describeKey(key: KeyVariable, values: readonly number[]): string {
     } else if (present.length === key.values.length - 1) {
         said = `any ${key.key}`;
     } else if (key.numeric) {
-        said = `${key.key} ${present.map((value) => describeNumber(key.values[value])).join(" or ")}`;
+        said = describeOrdered(key, present);
+    } else if (key.multiValued) {
+        said = describeSets(key, present);
     } else {
         const classes = key.values.slice(1).map((value) => ({
             inside: value.kind === "string" ? value.inside : [],
             witness: value.kind === "string" ? value.witness : "",
         }));
-        const show = (patterns: number[]) => patterns.map((pattern) => JSON.stringify(key.patterns[pattern].text));
+        const ip = key.compared === "ip";
+        const show = (patterns: number[]) =>
+            patterns.map((pattern) => (ip ? key.patterns[pattern].text : JSON.stringify(key.patterns[pattern].text)));
         said = describeSet(
             classes,
             present.map((value) => value - 1),
             key.patterns.map((_, index) => index),
             () => true,
         )
-            .map(({ inside, outside }) =>
-                inside.length === 0
+            .map(({ inside, outside }) => {
+                if (ip) {
+                    // aws:SourceIp from addresses in 10.0.0.0/8 but outside 10.1.0.0/16
+                    const within = inside.length > 0 ? `in ${show(inside).join(" and ")}` : "";
+                    const without = outside.length > 0 ? `outside ${show(outside).join(", ")}` : "";
+                    return `${key.key} from addresses ${[within, without].filter(Boolean).join(" but ") || "of any range"}`;
+                }
+                return inside.length === 0
                     ? outside.length === 0
                         ? `any ${key.key}`
                         : `${key.key} not ${show(outside).join(" or ")}`
-                    : `${key.key} ${show(inside).join(" and ")}${outside.length > 0 ? ` but not ${show(outside).join(", ")}` : ""}`,
-            )
+                    : `${key.key} ${show(inside).join(" and ")}${outside.length > 0 ? ` but not ${show(outside).join(", ")}` : ""}`;
+            })
             .join(" or ");
     }
     return absent ? `${said} or no ${key.key}` : said;
 }
 
-function describeNumber(value: KeyVariable["values"][number]): string {
-    return value.kind === "number" ? String(value.number) : value.kind === "string" ? "not a number" : "";
+/** A multi-valued key's sets, e.g. `aws:TagKeys of ["costcenter", a value not "costcenter" or "stack"] or of []`. */
+function describeSets(key: KeyVariable, present: readonly number[]): string {
+    const member = (inside: readonly boolean[]) => {
+        const held = key.patterns.flatMap((pattern, index) => (inside[index] ? [JSON.stringify(pattern.text)] : []));
+        return held.length > 0
+            ? held.join(" and ")
+            : `a value not ${key.patterns.map((pattern) => JSON.stringify(pattern.text)).join(" or ")}`;
+    };
+    const sets = present.flatMap((index) => {
+        const value = key.values[index];
+        return value.kind === "set" ? [`[${value.members.map(member).join(", ")}]`] : [];
+    });
+    return `${key.key} of ${sets.join(" or of ")}`;
+}
+
+/** Whether some resource (or key value) of the class could be in the pattern with a policy variable. */
+function mayHold(space: RequestSpace, entry: VariablePattern, classes: readonly number[], cube: Cube): boolean {
+    if (entry.place === "resource") {
+        return classes.some((subjectClass) => space.subjectClasses[subjectClass].inside[entry.wildcard]);
+    }
+    const key = space.keys[space.index.keys.get(entry.place)!];
+    return cube[keyVariableNumber(space.index.keys.get(entry.place)!)].some((index) => {
+        const value = key.values[index];
+        return value.kind === "string" && value.inside[entry.wildcard];
+    });
+}
+
+/**
+ * Whether the resource (or a key's value) is in a pattern with a policy variable, in words:
+ * `for the resource named after the caller (arn:aws:s3:::b/home/${aws:username}/*)`.
+ */
+function describeVariablePattern(space: RequestSpace, entry: VariablePattern, inside: boolean): string {
+    const what = entry.place === "resource" ? "the resource" : space.keys[space.index.keys.get(entry.place)!].key;
+    const variables = [...new Set(variablesIn(entry.text).map((variable) => variable.key))];
+    const caller = variables.every((key) => /^aws:(username|userid)$/i.test(key));
+    const by = caller ? "named after the caller" : `set by the request's ${variables.join(", ")}`;
+    return inside ? `for ${what} ${by} (${entry.text})` : `for ${what} not ${by} (${entry.text})`;
+}
+
+/**
+ * A number or date key's values as intervals between the thresholds the
+ * policies name, e.g. `aws:CurrentTime after 2027-01-01` or
+ * `aws:MultiFactorAuthAge < 3600`. The points alternate: below the first
+ * threshold, the threshold, between it and the next, ..., above the last.
+ */
+function describeOrdered(key: KeyVariable, present: readonly number[]): string {
+    const points = key.values.flatMap((value, index) =>
+        value.kind === "number" ? [{ index, number: value.number }] : [],
+    );
+    const chosen = points.map((point) => present.includes(point.index));
+    const date = key.compared === "date";
+    const show = (position: number) =>
+        date ? formatIamDate(points[position].number) : String(points[position].number);
+    const words = date
+        ? { ">": "after", ">=": "at or after", "<": "before", "<=": "at or before", "=": "at" }
+        : { ">": ">", ">=": "≥", "<": "<", "<=": "≤", "=": "=" };
+    const runs: string[] = [];
+    for (let start = 0; start < points.length; start++) {
+        if (!chosen[start]) {
+            continue;
+        }
+        let end = start;
+        while (end + 1 < points.length && chosen[end + 1]) {
+            end++;
+        }
+        const bounds: string[] = [];
+        if (start === end && start % 2 === 1) {
+            bounds.push(`${words["="]} ${show(start)}`);
+        } else {
+            if (start > 0) {
+                bounds.push(start % 2 === 1 ? `${words[">="]} ${show(start)}` : `${words[">"]} ${show(start - 1)}`);
+            }
+            if (end < points.length - 1) {
+                bounds.push(end % 2 === 1 ? `${words["<="]} ${show(end)}` : `${words["<"]} ${show(end + 1)}`);
+            }
+        }
+        runs.push(`${key.key} ${bounds.join(" and ")}`);
+        start = end;
+    }
+    if (present.some((value) => key.values[value].kind === "string")) {
+        runs.push(`${key.key} not a number`);
+    }
+    return runs.join(" or ");
 }

@@ -19,13 +19,22 @@ import { ActionTarget } from "./actionCatalog";
 import { ActionGroup, ActionPatterns, actionPatternsOf, catalogueTargets, groupActions } from "./actionGroups";
 import { conditionKeyNames, conditionKeyVariables, KeyVariable } from "./conditionKeys";
 import { and, FiniteVariable, Formula, implies, isIn, not, TRUE } from "./formula";
-import { allowedBy } from "./iamSemantics";
+import { allowedBy, conditionPatternKey, patternMode, wholeServiceOf } from "./iamSemantics";
 import { OutsideFragmentError } from "./outsideFragment";
 import { ParsedPolicy, ParsedStatement, PolicyKind } from "./policyStatements";
-import { ACTION, keyVariableNumber, SUBJECT, unknownPolicyVariables } from "./requestVariables";
+import { ABAC_READING, OpenReading, UNTYPED_RESOURCE_READING } from "./openReadings";
+import {
+    ACTION,
+    keyVariableNumber,
+    readingVariable,
+    SUBJECT,
+    unknownPolicyVariables,
+    variablePatternVariable,
+} from "./requestVariables";
+import { hasVariable, withWildcards } from "./policyVariables";
 import { ClassLimitError, StringClass, stringClasses } from "./stringClasses";
 import { matchesPattern } from "./stringPattern";
-import { SubjectPattern, SubjectPatternList, templateSubject } from "./subjectPatterns";
+import { resourceKey, resourcePattern, SubjectPattern, SubjectPatternList, templateSubject } from "./subjectPatterns";
 
 export type { ActionGroup } from "./actionGroups";
 export type { KeyValue, KeyVariable } from "./conditionKeys";
@@ -110,6 +119,30 @@ export interface RequestSpaceParts {
     readonly unknowns: readonly UnknownVariables[];
     readonly everyService: boolean;
     readonly namespaces: readonly number[];
+    readonly catalogue: readonly ActionTarget[];
+    readonly readings: readonly ReadingVariable[];
+    readonly variablePatterns: readonly VariablePattern[];
+}
+
+/**
+ * A pattern that holds a policy variable, as a Boolean of the request (1: the resource, or the
+ * key's value, is in the pattern for the request's values of the variables), which can be 1 only
+ * where the pattern with `*` for each variable holds (policyVariables.ts).
+ */
+export interface VariablePattern {
+    /** `resource`, or the condition key (lower-cased) whose value it holds. */
+    readonly place: string;
+    /** As the policy writes it, e.g. `arn:aws:s3:::b/home/${aws:username}/*`. */
+    readonly text: string;
+    /** Its pattern with `*` for each variable: among the subject's patterns, or the key's. */
+    readonly wildcard: number;
+    readonly variable: number;
+}
+
+/** An open reading of IAM the space's requests depend on, and its variable (1: the reading is "on"). */
+export interface ReadingVariable {
+    readonly reading: OpenReading;
+    readonly variable: number;
 }
 
 /** The abstract requests of one question. Variable 0 is the action group, 1 the resource or principal, 2… the keys. */
@@ -129,6 +162,15 @@ export class RequestSpace {
     readonly unknowns: readonly UnknownVariables[];
     /** Whether the actions are those of every service of the catalogue. */
     readonly everyService: boolean;
+    /**
+     * Every action of the services the question is about, on each of its resource types, whether
+     * or not a group holds it: what "every action of s3" is when a class is said.
+     */
+    readonly catalogue: readonly ActionTarget[];
+    /** The open readings of IAM the requests depend on (openReadings.ts), each a variable after the unknown policies'. */
+    readonly readings: readonly ReadingVariable[];
+    /** The patterns with a policy variable, each a Boolean variable after the readings'. */
+    readonly variablePatterns: readonly VariablePattern[];
     private readonly scopePatterns: ScopePatterns;
     /** The subject patterns `arn:*:<service>:*` of the services the policies name. */
     private readonly namespaces: readonly number[];
@@ -145,6 +187,19 @@ export class RequestSpace {
         this.everyService = parts.everyService;
         this.scopePatterns = parts.scope;
         this.namespaces = parts.namespaces;
+        this.catalogue = parts.catalogue;
+        this.readings = parts.readings;
+        this.variablePatterns = parts.variablePatterns;
+    }
+
+    /** The Boolean variable of a pattern with a policy variable, at `place` (`resource`, or a key lower-cased). */
+    variablePatternOf(place: string, text: string): VariablePattern {
+        return this.variablePatterns.find((entry) => entry.place === place && entry.text === text)!;
+    }
+
+    /** The variable of the open reading `id`, if the space has it. */
+    readingOf(id: OpenReading["id"]): number | undefined {
+        return this.readings.find((entry) => entry.reading.id === id)?.variable;
     }
 
     /** Whether a request of the action group `group` may carry the key `keyIndex`. */
@@ -154,12 +209,14 @@ export class RequestSpace {
 
     /** Whether a request of the action group `group` may have the subject class `subjectClass`. */
     fits(group: number, subjectClass: number): boolean {
-        const format = this.groups[group].format;
+        const formats = this.groups[group].formats;
         const inside = this.subjectClasses[subjectClass].inside;
         if (this.kind === "trust") {
             return this.subjectPatterns.some((pattern, index) => !pattern.fromPolicy && inside[index]);
         }
-        return format === undefined ? this.namespaces.every((namespace) => !inside[namespace]) : inside[format];
+        return formats === undefined
+            ? this.namespaces.every((namespace) => !inside[namespace])
+            : formats.some((format) => inside[format]);
     }
 
     /**
@@ -198,11 +255,43 @@ export class RequestSpace {
         }
     }
 
-    /** Every action of the space, by service. */
+    /**
+     * The class's witness, with a region and an account a reader knows (`us-east-1`,
+     * `123456789012`) where the ARN's own are not one and the class holds the change.
+     */
+    readableResource(subjectClass: number): string {
+        const own = this.subjectClasses[subjectClass];
+        const parts = own.witness.split(":");
+        if (parts.length < 6 || parts[0] !== "arn") {
+            return own.witness;
+        }
+        let readable = own.witness;
+        for (const [index, value, shape] of [
+            [3, "us-east-1", /^[a-z]{2}(-[a-z]+)+-\d+$/],
+            [4, READABLE_ACCOUNT, /^\d{12}$/],
+        ] as const) {
+            const candidate = readable.split(":");
+            if (candidate[index] === "" || shape.test(candidate[index])) {
+                continue;
+            }
+            candidate[index] = value;
+            const text = candidate.join(":");
+            if (
+                this.subjectPatterns.every(
+                    (entry, pattern) => matchesPattern(entry.pattern, text) === own.inside[pattern],
+                )
+            ) {
+                readable = text;
+            }
+        }
+        return readable;
+    }
+
+    /** Every action of the catalogue's services the space is about, by service. */
     actionsByService(): Map<string, Set<string>> {
         if (!this.byService) {
             this.byService = new Map();
-            for (const target of this.groups.flatMap((group) => group.targets)) {
+            for (const target of this.catalogue) {
                 const list = this.byService.get(target.service) ?? new Set<string>();
                 this.byService.set(target.service, list.add(target.action));
             }
@@ -233,12 +322,17 @@ export class RequestSpace {
                 { name: `${unknown.policy.name} allows`, size: 2 },
                 { name: `${unknown.policy.name} denies`, size: 2 },
             ]),
+            ...this.readings.map((entry) => ({ name: entry.reading.id, size: 2 })),
+            ...this.variablePatterns.map((entry) => ({ name: `in ${entry.text}`, size: 2 })),
         ];
     }
 
-    /** The variables of the unknown policies. */
+    /** The variables the proof decides for every value of: the unknown policies', and the open readings'. */
     get unknownVariables(): number[] {
-        return this.unknowns.flatMap((unknown) => [unknown.allows, unknown.denies]);
+        return [
+            ...this.unknowns.flatMap((unknown) => [unknown.allows, unknown.denies]),
+            ...this.readings.map((entry) => entry.variable),
+        ];
     }
 
     /** What every request satisfies: the assumptions, as formulas. */
@@ -247,12 +341,25 @@ export class RequestSpace {
         // A resource is of a type its action takes; an action of a service no policy names
         // never takes an ARN of one they name.
         this.groups.forEach((group, index) => {
-            if (group.format !== undefined) {
-                constraints.push(implies(isIn(ACTION, [index]), isIn(SUBJECT, this.classesIn([group.format]))));
+            if (group.formats !== undefined) {
+                constraints.push(implies(isIn(ACTION, [index]), isIn(SUBJECT, this.classesIn(group.formats))));
             } else if (this.namespaces.length > 0) {
                 constraints.push(implies(isIn(ACTION, [index]), not(isIn(SUBJECT, this.classesIn(this.namespaces)))));
             }
         });
+        // A pattern with a policy variable holds only where it does with `*` for each variable.
+        for (const entry of this.variablePatterns) {
+            if (entry.place === "resource") {
+                constraints.push(implies(isIn(entry.variable, [1]), isIn(SUBJECT, this.classesIn([entry.wildcard]))));
+            } else {
+                const keyIndex = this.index.keys.get(entry.place)!;
+                const key = this.keys[keyIndex];
+                const inside = key.values.flatMap((value, index) =>
+                    value.kind === "string" && value.inside[entry.wildcard] ? [index] : [],
+                );
+                constraints.push(implies(isIn(entry.variable, [1]), isIn(keyVariableNumber(keyIndex), inside)));
+            }
+        }
         // A principal has one of the shapes principals have.
         if (this.kind === "trust") {
             const shapes = this.subjectPatterns.flatMap((pattern, index) => (pattern.fromPolicy ? [] : [index]));
@@ -313,15 +420,29 @@ export class RequestSpace {
             keyNames: [...keyNames.keys()],
             inScope: scope?.actions,
             subjects: subjects.list,
+            wholeServices: statements.flatMap((s) =>
+                s.resources && !s.resources.not ? s.resources.patterns.flatMap(wholeServiceOf) : [],
+            ),
         });
         const keys = await conditionKeyVariables(keyNames, statements);
+        const readings = openReadingsOf(kind, groups, statements).map((reading, index) => ({
+            reading,
+            variable: readingVariable(keys.length, unknownPolicies.length, index),
+        }));
+        const variablePatterns = variablePatternsOf(statements, subjects.list.index, keys).map((entry, index) => ({
+            ...entry,
+            variable: variablePatternVariable(keys.length, unknownPolicies.length, readings.length, index),
+        }));
         return new RequestSpace({
             kind,
             groups,
             subjectPatterns: subjects.list.patterns,
             subjectClasses: subjectClassesOf(kind, subjects.list.patterns),
             keys,
-            assumptions: await assumptionsOf(kind, targets, actions),
+            assumptions: [
+                ...(await assumptionsOf(kind, targets, actions)),
+                ...readings.map((entry) => entry.reading.assumption),
+            ],
             index: {
                 actionPatterns: actions.index,
                 subjectPatterns: subjects.list.index,
@@ -334,9 +455,71 @@ export class RequestSpace {
             })),
             everyService: actions.reachesEverything,
             namespaces: subjects.namespaces,
+            catalogue: targets,
+            readings,
+            variablePatterns,
         });
     }
 }
+
+/** The patterns with a policy variable, where their `*` versions are among the subject's patterns or the keys'. */
+function variablePatternsOf(
+    statements: readonly ParsedStatement[],
+    subjectIndex: ReadonlyMap<string, number>,
+    keys: readonly KeyVariable[],
+): Omit<VariablePattern, "variable">[] {
+    const found = new Map<string, Omit<VariablePattern, "variable">>();
+    for (const statement of statements) {
+        for (const text of statement.resources?.patterns ?? []) {
+            if (hasVariable(text)) {
+                found.set(`resource\u0000${text}`, {
+                    place: "resource",
+                    text,
+                    wildcard: subjectIndex.get(resourceKey(text))!,
+                });
+            }
+        }
+        for (const test of statement.conditions) {
+            const place = test.key.toLowerCase();
+            const key = keys.find((candidate) => candidate.key.toLowerCase() === place)!;
+            for (const text of test.values.filter(hasVariable)) {
+                found.set(`${place}\u0000${text}`, {
+                    place,
+                    text,
+                    wildcard: key.patternIndex.get(conditionPatternKey(patternMode(test), text))!,
+                });
+            }
+        }
+    }
+    return [...found.values()];
+}
+
+/** The open readings the requests of these groups depend on. */
+function openReadingsOf(
+    kind: PolicyKind,
+    groups: readonly ActionGroup[],
+    statements: readonly ParsedStatement[],
+): OpenReading[] {
+    if (kind !== "identity") {
+        return [];
+    }
+    const readings: OpenReading[] = [];
+    if (groups.some((group) => group.tagsOnlyWithAbac)) {
+        readings.push(ABAC_READING);
+    }
+    const namesOtherResources = statements.some(
+        (statement) =>
+            !statement.resources?.not &&
+            (statement.resources?.patterns ?? []).some((p) => wholeServiceOf(p).length > 0),
+    );
+    if (namesOtherResources && groups.some((group) => group.noResourceType && group.formats !== undefined)) {
+        readings.push(UNTYPED_RESOURCE_READING);
+    }
+    return readings;
+}
+
+/** The account a witness names where a class leaves it open: the one the plan's role is in. */
+const READABLE_ACCOUNT = "123456789012";
 
 /** The statements of every side's policies and boundaries, and their unknown policies, each id once. */
 function readSides(sides: readonly PolicySide[]): {
@@ -372,7 +555,12 @@ function collectSubjectPatterns(
     const list = new SubjectPatternList();
     if (kind === "identity") {
         for (const pattern of statements.flatMap((s) => s.resources?.patterns ?? [])) {
-            list.addResource(pattern, true);
+            if (hasVariable(pattern)) {
+                // What it can hold whatever the variables' values; said by its own Boolean (VariablePattern).
+                list.add(resourceKey(pattern), { ...resourcePattern(withWildcards(pattern)), text: pattern }, false);
+            } else {
+                list.addResource(pattern, true);
+            }
         }
     } else {
         for (const entry of statements.flatMap((s) => s.principals ?? [])) {

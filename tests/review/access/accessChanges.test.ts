@@ -125,7 +125,11 @@ describe("access changes, proved for every request", () => {
             assert.ok(changes.trust.newlyDenied.length > 0);
             for (const entry of changes.trust.newlyDenied) {
                 assert.equal(entry.principal, "pinpoint.amazonaws.com", line(entry));
-                assert.notEqual(entry.witness.context["aws:SourceArn"]?.endsWith(`apps/${APP}`), true, line(entry));
+                assert.notEqual(
+                    String(entry.witness.context["aws:SourceArn"] ?? "").endsWith(`apps/${APP}`),
+                    true,
+                    line(entry),
+                );
             }
         });
     });

@@ -47,6 +47,23 @@ describe("the evaluator's check of each witness", () => {
         });
     });
 
+    it("evaluates a witness on a resource of another account as a request from that account", async () => {
+        // The proof's requests come from the resource's own account; asked from the role's account,
+        // the evaluator would need the table's own policy to allow it, and find it denied on both sides.
+        const tables = (action: string) =>
+            JSON.stringify({
+                Version: "2012-10-17",
+                Statement: [{ Effect: "Allow", Action: action, Resource: "arn:aws:dynamodb:*:*:table/*" }],
+            });
+        const check = await checkWitness(
+            { action: "dynamodb:GetItem", resource: "arn:aws:dynamodb:us-east-1:111122223333:table/t", context: {} },
+            "allowed",
+            { kind: "identity", policies: [tables("dynamodb:PutItem")] },
+            { kind: "identity", policies: [tables("dynamodb:GetItem")] },
+        );
+        assert.deepEqual(check, { outcome: "agrees", before: "ImplicitlyDenied", after: "Allowed" });
+    });
+
     it("says so, and does not count it as a disagreement, where the evaluator cannot evaluate the request", async () => {
         const check = await checkWitness(
             { action: "s3:NoSuchAction", resource: "arn:aws:s3:::b/x", context: {} },
