@@ -36,16 +36,27 @@ export async function newestSdkModules(
     for (const name of NEWEST_SDKS) {
         versions[name] = (await npm(["view", name, "version"], { env })).trim();
     }
-    const own = JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, "package.json"), "utf8")) as {
-        devDependencies: Record<string, string>;
-    };
+    // The root's devDependencies and the review workspace's own: the plan and the type-check reach the
+    // review's sources, which need z3-solver and the IAM catalogue.
+    const manifestOf = (folder: string) =>
+        JSON.parse(fs.readFileSync(path.join(PROJECT_DIR, folder, "package.json"), "utf8")) as {
+            dependencies?: Record<string, string>;
+            devDependencies?: Record<string, string>;
+        };
+    const own = manifestOf(".");
+    const review = manifestOf("review");
     const manifest = JSON.stringify(
         {
             name: "pinpoint-export-newest-sdk",
             version: "0.0.0",
             private: true,
             license: "Apache-2.0",
-            dependencies: { ...own.devDependencies, ...versions },
+            dependencies: {
+                ...review.dependencies,
+                ...review.devDependencies,
+                ...own.devDependencies,
+                ...versions,
+            },
         },
         null,
         4,
