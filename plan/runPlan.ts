@@ -14,7 +14,8 @@ import { Plan } from "./plan";
 import { recordProgram } from "./recordProgram";
 import { planAsJson } from "./render/planJson";
 import { planAsText } from "./render/planText";
-import { readStackConfig, StackConfig, StackFileError } from "./stackConfig";
+import { readStackConfig, StackConfig } from "./stackConfig";
+import { StackFileError } from "./stackFileError";
 
 export const USAGE =
     "usage: npm run plan -- [--stack <name>] [--config-file <Pulumi.<stack>.yaml>] [--against <baseline.json>] " +

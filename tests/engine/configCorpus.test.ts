@@ -9,7 +9,8 @@ import { strict as assert } from "assert";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { readStackConfig, StackFileError } from "../../plan/stackConfig";
+import { readStackConfig } from "../../plan/stackConfig";
+import { StackFileError } from "../../plan/stackFileError";
 import { PROJECT_DIR } from "../../tools/projectDir";
 import { EngineWorkspace, missingCli, run } from "../support/pulumiEngine";
 
