@@ -67,6 +67,7 @@ export function misreadings(key: string, qualified: string, value: unknown, decl
     visit(value, key, true);
     return found;
 }
+
 /**
  * The problems the program would find with the values written as each fix
  * suggests, by key: a fix is only a fix if the value it gives passes the
@@ -94,6 +95,7 @@ export function writtenAsFixed(
         throw error;
     }
 }
+
 /** The refusal of values the CLI would read otherwise than they are written, with how to write each. */
 export function misreadingMessage(
     file: string,

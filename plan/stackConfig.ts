@@ -132,6 +132,7 @@ export function readStackConfig(projectDir: string, stack: string, configFile?: 
     }
     return { project: projectName, stack, config, secretKeys, environments, unseenKeys };
 }
+
 /**
  * The CLI's refusal of a stack that leaves required keys unset, said so that
  * it can be fixed. A key of the stack file that Pulumi.yaml does not declare,
@@ -175,6 +176,7 @@ function missingKeysMessage(
 function listed(items: readonly string[]): string {
     return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
+
 /** The `config` mapping of a stack file, which may be empty; anything else is refused by name. */
 function configOf(document: unknown, name: string): Record<string, unknown> {
     if (document === undefined || document === null) {
