@@ -10,18 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { promisify } from "util";
 import { PROJECT_DIR } from "../../tools/projectDir";
-import {
-    allow,
-    arnOf,
-    attachmentState,
-    exportRoleParent,
-    PINPOINT_TRUST,
-    policyState,
-    policyText,
-    preview,
-    roleState,
-    step,
-} from "../support/previewBuilder";
+import { widerFolderPreview } from "../support/previewBuilder";
 
 /** The commands of the section's first `sh` block. */
 function consumerCommands(): string[] {
@@ -31,30 +20,6 @@ function consumerCommands(): string[] {
     const block = /^```sh\n([\s\S]*?)^```$/m.exec(section)?.[1];
     assert.ok(block, "the section has no sh block");
     return block.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("#"));
-}
-
-/** A preview in which the ExportRole `exports` gets a policy for a wider folder. */
-function widerFolderPreview(): object {
-    const parent = exportRoleParent("exports");
-    const role = roleState("exports-role", { assumeRolePolicy: PINPOINT_TRUST }, { parent });
-    const policy = policyState(
-        "exports-policy",
-        policyText([allow("s3:PutObject", "arn:aws:s3:::shop-exports/Exports/daily/*")]),
-        { parent },
-    );
-    const wider = {
-        ...policy,
-        inputs: {
-            ...policy.inputs,
-            policy: policyText([allow("s3:PutObject", "arn:aws:s3:::shop-exports/Exports/*")]),
-        },
-    };
-    const attachment = attachmentState("exports-attachment", role.outputs.name, arnOf(policy), { parent });
-    return preview([
-        step("same", role, role),
-        step("update", policy, wider, { diffs: ["policy"] }),
-        step("same", attachment, attachment),
-    ]);
 }
 
 describe("the README's consumer review, run word for word", () => {
@@ -79,7 +44,7 @@ describe("the README's consumer review, run word for word", () => {
         fs.writeFileSync(path.join(program, "package.json"), JSON.stringify({ name: "my-program", private: true }));
         const stand = path.join(root, "stand-in");
         fs.mkdirSync(stand);
-        fs.writeFileSync(path.join(stand, "preview.json"), JSON.stringify(widerFolderPreview(), null, 4));
+        fs.writeFileSync(path.join(stand, "preview.json"), JSON.stringify(widerFolderPreview("shop-exports"), null, 4));
         fs.writeFileSync(
             path.join(stand, "pulumi"),
             `#!/bin/sh\n# A stand-in for \`pulumi preview --json\`: no AWS here.\ncat "${path.join(stand, "preview.json")}"\n`,

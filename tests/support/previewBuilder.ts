@@ -166,6 +166,30 @@ export function preview(steps: readonly object[]): object {
 }
 
 /**
+ * A preview in which the ExportRole `exports` gets a policy for a wider
+ * folder: s3:PutObject on `<bucket>/Exports/daily/*` becomes `<bucket>/Exports/*`.
+ */
+export function widerFolderPreview(bucket: string): object {
+    const parent = exportRoleParent("exports");
+    const role = roleState("exports-role", { assumeRolePolicy: PINPOINT_TRUST }, { parent });
+    const policy = policyState(
+        "exports-policy",
+        policyText([allow("s3:PutObject", `arn:aws:s3:::${bucket}/Exports/daily/*`)]),
+        { parent },
+    );
+    const wider = {
+        ...policy,
+        inputs: { ...policy.inputs, policy: policyText([allow("s3:PutObject", `arn:aws:s3:::${bucket}/Exports/*`)]) },
+    };
+    const attachment = attachmentState("exports-attachment", role.outputs.name, arnOf(policy), { parent });
+    return preview([
+        step("same", role, role),
+        step("update", policy, wider, { diffs: ["policy"] }),
+        step("same", attachment, attachment),
+    ]);
+}
+
+/**
  * A preview in which each of `count` roles (each in its own component) has
  * its policy updated: the folder it may write to moves from `exports/i/` to
  * the wider `exports/`. For the benchmark.
