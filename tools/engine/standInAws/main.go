@@ -147,16 +147,25 @@ func (p *standIn) Invoke(_ context.Context, req *pulumirpc.InvokeRequest) (*pulu
 	return &pulumirpc.InvokeResponse{Return: out}, nil
 }
 
+// kindAndProperties is the kind of a request's resource, and the request's old and new properties as the engine sent them.
+func kindAndProperties(typ, urn string, olds, news *structpb.Struct) (*kind, resource.PropertyMap, resource.PropertyMap, error) {
+	kind, err := kindOf(typ, urn)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	before, err := plugin.UnmarshalProperties(olds, wire)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	after, err := plugin.UnmarshalProperties(news, wire)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	return kind, before, after, nil
+}
+
 func (p *standIn) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumirpc.CheckResponse, error) {
-	kind, err := kindOf(req.GetType(), req.GetUrn())
-	if err != nil {
-		return nil, err
-	}
-	olds, err := plugin.UnmarshalProperties(req.GetOlds(), wire)
-	if err != nil {
-		return nil, err
-	}
-	news, err := plugin.UnmarshalProperties(req.GetNews(), wire)
+	kind, olds, news, err := kindAndProperties(req.GetType(), req.GetUrn(), req.GetOlds(), req.GetNews())
 	if err != nil {
 		return nil, err
 	}
@@ -172,15 +181,7 @@ func (p *standIn) Check(_ context.Context, req *pulumirpc.CheckRequest) (*pulumi
 }
 
 func (p *standIn) Diff(_ context.Context, req *pulumirpc.DiffRequest) (*pulumirpc.DiffResponse, error) {
-	kind, err := kindOf(req.GetType(), req.GetUrn())
-	if err != nil {
-		return nil, err
-	}
-	oldInputs, err := plugin.UnmarshalProperties(req.GetOldInputs(), wire)
-	if err != nil {
-		return nil, err
-	}
-	news, err := plugin.UnmarshalProperties(req.GetNews(), wire)
+	kind, oldInputs, news, err := kindAndProperties(req.GetType(), req.GetUrn(), req.GetOldInputs(), req.GetNews())
 	if err != nil {
 		return nil, err
 	}
@@ -205,15 +206,7 @@ func (p *standIn) Create(_ context.Context, req *pulumirpc.CreateRequest) (*pulu
 }
 
 func (p *standIn) Update(_ context.Context, req *pulumirpc.UpdateRequest) (*pulumirpc.UpdateResponse, error) {
-	kind, err := kindOf(req.GetType(), req.GetUrn())
-	if err != nil {
-		return nil, err
-	}
-	olds, err := plugin.UnmarshalProperties(req.GetOlds(), wire)
-	if err != nil {
-		return nil, err
-	}
-	news, err := plugin.UnmarshalProperties(req.GetNews(), wire)
+	kind, olds, news, err := kindAndProperties(req.GetType(), req.GetUrn(), req.GetOlds(), req.GetNews())
 	if err != nil {
 		return nil, err
 	}
