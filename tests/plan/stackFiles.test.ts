@@ -51,8 +51,9 @@ const REFUSALS: readonly RegExp[] = [
     // A required key unset: each named, and a key that may be its misspelling named with its value.
     /^Stack "dev" is missing configuration values? \S+:\S+(( and|,) \S+:\S+)*: set (it|them) with .*\n$/,
     /^Stack "dev" is missing configuration values? \S+:\S+(( and|,) \S+:\S+)*:\n( {2}- \S+:\S+(: ".*" is not a key of this project| is not set)\. Fix: .*\n)+$/,
-    // A value the CLI reads otherwise than written (an unquoted 0755 as 493): each named, with how to write it.
-    /^stack\.yaml has (a value|values) that the Pulumi CLI reads otherwise than written .*:\n( {2}- \S+: .* reaches the program as ".*", not as written: .*\. Fix: write `.*`.*\n)+$/s,
+    // A value the CLI reads otherwise than written (an unquoted 0755 as 493): each named, with how to write it
+    // (a tag's key may hold spaces: `pinpoint-export:tags.9 _=`).
+    /^stack\.yaml has (a value|values) that the Pulumi CLI reads otherwise than written .*:\n( {2}- [^\s:]*:.*: .* reaches the program as ".*", not as written: .*\. Fix: write `.*`.*\n)+$/s,
     // What the CLI itself refuses: NaN or an infinity (JSON has neither), a key that is not text.
     /^stack\.yaml: \S+: .* to YAML, which the Pulumi CLI cannot hand a program \(JSON has no NaN or infinity\)/,
     /^stack\.yaml: the config key .* is .* to YAML, not text, and the Pulumi CLI refuses it/,
