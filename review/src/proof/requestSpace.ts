@@ -1,20 +1,12 @@
-// Every request the policies could be asked about, as a few finite
-// variables. A request's action, its resource (or, for a trust policy, its
-// principal) and each condition key the policies name are strings, but the
-// policies only ever ask whether one of them is in one of their patterns. So
-// each string is replaced, without loss, by its class (stringClasses.ts):
-// - the action by its group (actionGroups.ts): the catalogue's actions (on one
-//   resource type each) that every action pattern treats alike, with the same
-//   ARN template and the same condition keys the policies name;
-// - the resource by its class among the policies' resource patterns and the
-//   groups' ARN templates; the principal likewise, among the principals the
-//   trust policies name and the shapes principals have (subjectPatterns.ts);
-// - each condition key by its absence, or its class among the values it is
-//   compared with (numbers: the intervals between them) (conditionKeys.ts).
-// What ties them, that a resource is of a type its action takes and that a
-// key is one its action supports, are constraints, and each is stated as an
-// assumption in the output. They are found in requestSpaceParts.ts; which
-// requests a policy allows is iamSemantics.ts.
+// Every request the policies could be asked about, as a few finite variables,
+// without loss: the policies only ever ask whether a string is in one of their
+// patterns, so each string is replaced by its class (stringClasses.ts): the
+// action by its group (actionGroups.ts), the resource or principal by its class
+// (subjectPatterns.ts), each condition key by its absence or class
+// (conditionKeys.ts). What ties them (a resource is of a type its action takes,
+// a key is one its action supports) are constraints, each an assumption in the
+// output. requestSpaceParts.ts finds the parts; which requests a policy allows
+// is iamSemantics.ts.
 import { ActionTarget } from "./actionCatalog";
 import { ActionGroup } from "./actionGroups";
 import { KeyVariable } from "./conditionKeys";
