@@ -1,4 +1,5 @@
 import type { AccessChanges } from "../review/src/access/accessChanges";
+import type { RoleAbilities } from "./roleAbilities";
 import type { StackProof } from "./stackProofs";
 import { Baseline } from "../review/src/inputs/baseline";
 import { DocumentChange } from "../review/src/diff/documentChanges";
@@ -20,6 +21,8 @@ export interface Plan {
     readonly access?: AccessChanges;
     /** What is proved about the stack's own documents; without a baseline only. */
     readonly proofs?: readonly StackProof[];
+    /** What each role the program creates can do, in words; without a baseline only. */
+    readonly abilities?: readonly RoleAbilities[];
 }
 
 /** The URN of the stack resource that `pulumi up` makes the parent of every root resource. */

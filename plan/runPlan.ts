@@ -204,8 +204,13 @@ export async function runPlan(
             };
         } else if (solver) {
             const { proveStack } = await import("./stackProofs");
+            const { roleAbilities } = await import("./roleAbilities");
             const documents = stackDocuments(steps, stackConfig);
-            plan = { ...plan, proofs: documents ? await proveStack(documents, solver) : undefined };
+            plan = {
+                ...plan,
+                proofs: documents ? await proveStack(documents, solver) : undefined,
+                abilities: await roleAbilities(steps, solver),
+            };
         }
         const text = options.json ? JSON.stringify(planAsJson(plan), null, 2) : planAsText(plan);
         const code = options.failOnBroadening && plan.access?.broadening ? BROADENS_ACCESS : 0;

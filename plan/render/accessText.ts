@@ -1,6 +1,7 @@
 // The IAM statement changes as a table (the columns of `cdk diff`), and the
 // access changes summarised by action and resource.
 import { AccessChanges, AccessEntry, describeWitness } from "../../review/src/access/accessChanges";
+import type { RoleAbilities } from "../roleAbilities";
 import type { StackProof } from "../stackProofs";
 import { DocumentChange } from "../../review/src/diff/documentChanges";
 
@@ -77,6 +78,17 @@ export function accessAsText(access: AccessChanges): string[] {
     }
     lines.push(`Broadens access: ${verdict(access)}`);
     return lines;
+}
+
+/** What each created role can do, in words, one line each. */
+export function abilitiesAsText(abilities: readonly RoleAbilities[]): string[] {
+    return abilities.flatMap((role) => [
+        `What ${role.role} can do, in words (the proof's classes of requests):`,
+        ...role.can.map((can) => `  - ${can}`),
+        ...role.assumedBy.map((who) => `  - ${who}`),
+        ...role.possibly.map((can) => `  - possibly: ${can}`),
+        ...role.openQuestions.map((why) => `  open: ${why}`),
+    ]);
 }
 
 /** What the plan proved about the stack's own documents, claim by claim. */

@@ -33,6 +33,7 @@ export function planAsJson(plan: Plan): object {
         outputs: plan.record.outputs,
         changeSummary: changeSummary(plan.steps),
         ...(plan.proofs ? { proofs: plan.proofs } : {}),
+        ...(plan.abilities ? { abilities: plan.abilities } : {}),
         ...(plan.documentChanges ? { statementChanges: plan.documentChanges } : {}),
         ...(plan.access
             ? {

@@ -7,7 +7,7 @@ import { providerRules } from "../../review/src/diff/providerRules";
 import { UNKNOWN } from "../../review/src/diff/wireValues";
 import { specialSecretSig, specialSigKey } from "@pulumi/pulumi/runtime/rpc";
 import { changeSummary, Plan } from "../plan";
-import { accessAsText, documentChangesAsText, proofsAsText } from "./accessText";
+import { abilitiesAsText, accessAsText, documentChangesAsText, proofsAsText } from "./accessText";
 import { stepWarnings } from "./stepWarnings";
 
 /** AWS's end of support for Pinpoint's engagement features, export jobs among them, as every plan states it. */
@@ -77,6 +77,9 @@ export function planAsText(plan: Plan): string {
     }
     if (plan.access) {
         lines.push("", ...accessAsText(plan.access));
+    }
+    if (plan.abilities && plan.abilities.length > 0) {
+        lines.push("", ...abilitiesAsText(plan.abilities));
     }
     if (plan.proofs) {
         lines.push("", ...proofsAsText(plan.proofs));

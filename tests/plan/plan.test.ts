@@ -20,7 +20,12 @@ interface PreviewStep {
 }
 
 describe("the offline plan", () => {
-    let json: { steps: PreviewStep[]; outputs: Record<string, unknown>; changeSummary: Record<string, number> };
+    let json: {
+        steps: PreviewStep[];
+        outputs: Record<string, unknown>;
+        changeSummary: Record<string, number>;
+        abilities?: { role: string }[];
+    };
     let text: PlanRun;
     let badConfig: PlanRun;
     // A scratch directory for config files of other stacks.
@@ -102,6 +107,38 @@ describe("the offline plan", () => {
             '    s3UrlPrefix: "s3://example-bucket/Exports/"',
             "Resources: 4 to create.",
         ]);
+    });
+
+    it("says in words what the role can do, from the proof's classes: the folder's objects, its bucket's listing, Pinpoint", () => {
+        const said = text.stdout.slice(text.stdout.indexOf("What pinpoint-export-role can do, in words"));
+        const lines = said.slice(0, said.indexOf("\n\n")).split("\n").slice(1);
+        const can = lines.filter((line) => line.startsWith("  - ") && !line.startsWith("  - possibly"));
+        // Every object action reaches only the folder's objects; the bucket itself is only listed.
+        assert.ok(
+            can.some((line) =>
+                /^ {2}- delete, overwrite, .* on any object under Exports\/ in example-bucket$/.test(line),
+            ),
+            lines.join("\n"),
+        );
+        assert.ok(can.includes("  - list the bucket example-bucket"), lines.join("\n"));
+        assert.ok(can.includes("  - let pinpoint.amazonaws.com assume the role"), lines.join("\n"));
+        assert.deepEqual(
+            can.filter((line) => /object/.test(line) && !line.includes("under Exports/ in example-bucket")),
+            [],
+        );
+        // s3:ListAllMyBuckets on arn:aws:s3:::* depends on a reading of IAM that is not settled: said as such.
+        assert.ok(
+            lines.some((line) => line.startsWith("  - possibly: ")),
+            lines.join("\n"),
+        );
+        assert.ok(
+            lines.some((line) => line.startsWith("  open: ") && line.includes("no resource type")),
+            lines.join("\n"),
+        );
+        assert.deepEqual(
+            json.abilities?.map((role) => role.role),
+            ["pinpoint-export-role"],
+        );
     });
 
     it("exits 1 with the validation message on stderr, and no stack trace, when the config is bad", () => {
