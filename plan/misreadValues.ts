@@ -102,15 +102,19 @@ export function misreadingMessage(
     misread: readonly Misreading[],
     problemsOfFixes: ReadonlyMap<string, string>,
 ): string {
-    const lines = misread.map(({ key, source, resolved, fix, isKey }) => {
-        const name = key.slice(key.lastIndexOf(".") + 1);
+    const lines = misread.map(({ key: written, qualified, source, resolved, fix, isKey }) => {
+        const name = written.slice(written.lastIndexOf(".") + 1);
+        // Named as every other message names a key, with its namespace (`kmsKeyArn` is `pinpoint-export:kmsKeyArn`).
+        const key = written.startsWith(qualified)
+            ? written
+            : `${qualified}${written.includes(".") ? written.slice(written.indexOf(".")) : ""}`;
         const why =
             /^[-+]?0[0-9_]+$/.test(source) && resolved.kind === "int"
                 ? "YAML reads a leading zero as octal"
                 : /^[-+]?0[0-9_]+(\.|$)/.test(source)
                   ? "YAML reads it as a number, without its leading zero"
                   : `YAML reads it as ${describeScalar(resolved)}`;
-        const problem = problemsOfFixes.get(key);
+        const problem = problemsOfFixes.get(key) ?? problemsOfFixes.get(written);
         if (isKey) {
             return (
                 `  - ${key}: the key ${source} reaches the program as ${JSON.stringify(cliKeyText(resolved))}, not as ` +

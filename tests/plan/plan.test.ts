@@ -182,6 +182,18 @@ describe("the offline plan", () => {
                 '  - pinpoint-export:accountId: 012345678901 reaches the program as "12345678901", not as written: ' +
                 'YAML reads it as a number, without its leading zero. Fix: write `pinpoint-export:accountId: "012345678901"`.\n',
         });
+        // A key written without the project's namespace is named with it, and its fix as it is written.
+        const bare = configFile(
+            "bare.yaml",
+            "config:\n  aws:region: us-east-1\n  pinpoint-export:bucket: example-bucket\n" +
+                "  pinpoint-export:folder: Exports\n  accountId: 012345678901\n",
+        );
+        const bareRun = await runPlan(PROJECT_DIR, ["--json", "--config-file", bare]);
+        assert.equal(bareRun.code, 1);
+        assert.match(
+            bareRun.stderr,
+            /\n {2}- pinpoint-export:accountId: 012345678901 reaches the program as "12345678901", .* Fix: write `accountId: "012345678901"`\.\n$/,
+        );
         // The fix it names is planned, with the account as written.
         const quoted = await runPlan(PROJECT_DIR, ["--json", "--config-file", stack('"012345678901"')]);
         assert.equal(quoted.code, 0, quoted.stderr);
