@@ -12,7 +12,9 @@ export default tseslint.config(
     ...tseslint.configs.recommendedTypeChecked,
     {
         languageOptions: {
-            parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+            // One TypeScript program for every file, the type-check's: the project service would build
+            // another for review/ (its own tsconfig.json, for its package build), about 3 s of CPU more.
+            parserOptions: { project: ["./tsconfig.check.json"], tsconfigRootDir: import.meta.dirname },
         },
         rules: {
             "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
